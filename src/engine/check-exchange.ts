@@ -1,0 +1,63 @@
+import { decodeBody } from "../decode/decode-body.js";
+import { detectExchange } from "../dialects/detect-exchange.js";
+import { dialectSpecs } from "../dialects/dialect-specs.js";
+import type { ExchangeSource, RawExchange } from "../model/exchange.js";
+import type { Finding } from "../model/finding.js";
+import { NOT_APPLICABLE, type RuleContext } from "../rules/rule.js";
+import type { ExchangeResult } from "../types/generated/report.js";
+import type { Engine } from "./engine.js";
+
+export type RuleVerdict = "pass" | "fail" | "warn";
+
+export type ExchangeVerdict =
+  | { kind: "checked"; result: ExchangeResult; verdicts: Map<string, RuleVerdict> }
+  | { kind: "skipped"; source: ExchangeSource; reason: string };
+
+/** Decodes, classifies and runs every active rule over one exchange. Never throws for bad bodies. */
+export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVerdict {
+  const { source, response } = exchange;
+  if (!Number.isInteger(response.status) || response.status < 100 || response.status > 599) {
+    return { kind: "skipped", source, reason: `no HTTP response was recorded (status ${response.status})` };
+  }
+  const detection = detectExchange(exchange, engine.hosts);
+  if (!detection.ok) return { kind: "skipped", source, reason: detection.reason };
+  const { identity } = detection;
+  const spec = dialectSpecs[identity.dialect];
+  const decoded = decodeBody(response.body, identity.format, { maxDepth: engine.maxDepth });
+  const body = decoded.ok ? decoded.value : undefined;
+  const xmlRoot = decoded.ok ? decoded.xmlRoot : undefined;
+  const context: RuleContext = {
+    exchange,
+    identity,
+    spec,
+    status: response.status,
+    responseHeaders: response.headers,
+    decoded,
+    body,
+    xmlRoot,
+    outcome: decoded.ok ? spec.classify(body, response.status, xmlRoot) : "unknown",
+    schemas: engine.schemas,
+    codes: engine.codes,
+  };
+
+  const findings: Finding[] = [];
+  const verdicts = new Map<string, RuleVerdict>();
+  for (const { rule, configured } of engine.active) {
+    if (!rule.meta.dialects.includes(identity.dialect)) continue;
+    if (rule.meta.needsBody && !decoded.ok) continue;
+    const drafts = rule.check(context);
+    if (drafts === NOT_APPLICABLE) continue;
+    let verdict: RuleVerdict = "pass";
+    for (const draft of drafts) {
+      const severity = configured ?? draft.severity ?? rule.meta.severity;
+      findings.push({ ...draft, rule: rule.meta.id, severity });
+      verdict = severity === "error" ? "fail" : verdict === "fail" ? "fail" : "warn";
+    }
+    verdicts.set(rule.meta.id, verdict);
+  }
+  return {
+    kind: "checked",
+    result: { source, ...identity, status: response.status, outcome: context.outcome, findings },
+    verdicts,
+  };
+}

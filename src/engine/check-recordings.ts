@@ -1,0 +1,77 @@
+import type { ResolvedConfig } from "../config/load-config.js";
+import { InputError } from "../model/exchange.js";
+import { discoverInputs, type InputFile } from "../sources/discover-inputs.js";
+import { readHar } from "../sources/har-reader.js";
+import { readNdjson } from "../sources/ndjson-reader.js";
+import type { ConformanceReport } from "../types/generated/report.js";
+import { checkExchange } from "./check-exchange.js";
+import type { Engine } from "./engine.js";
+import { ReportBuilder } from "./report-builder.js";
+
+export interface Progress {
+  file: string;
+  exchanges: number;
+}
+
+export interface CheckOptions {
+  /** Called every `progressEvery` exchanges and at the end of each file. */
+  onProgress?: (progress: Progress) => void;
+  progressEvery?: number;
+  signal?: AbortSignal;
+}
+
+function recordInputError(builder: ReportBuilder, error: unknown): void {
+  if (error instanceof InputError) builder.inputError(error.file, error.message, error.index);
+  else throw error;
+}
+
+/**
+ * Checks every exchange in the given HAR/NDJSON files or folders. Input problems never stop the run: a
+ * missing path, a damaged file or entry is recorded in `inputErrors` (and an entry also in `skipped`),
+ * and reading goes on with what remains.
+ */
+export async function checkRecordings(
+  paths: readonly string[],
+  engine: Engine,
+  config: Pick<ResolvedConfig, "maxBodyBytes">,
+  options: CheckOptions = {},
+): Promise<ConformanceReport> {
+  const builder = new ReportBuilder(
+    engine.rules,
+    engine.active,
+    paths.map((location) => ({ kind: "recorded", location })),
+  );
+  const files: InputFile[] = [];
+  for (const p of paths) {
+    try {
+      files.push(...(await discoverInputs([p])));
+    } catch (error) {
+      recordInputError(builder, error);
+    }
+  }
+  const every = options.progressEvery ?? 1000;
+  let exchanges = 0;
+  for (const input of files) {
+    const read = input.format === "har" ? readHar : readNdjson;
+    try {
+      for await (const item of read(input.file, { maxBodyBytes: config.maxBodyBytes })) {
+        if (options.signal?.aborted) break;
+        exchanges++;
+        if (item.kind === "exchange") builder.add(checkExchange(item.exchange, engine));
+        else {
+          builder.skip(item.source, item.reason);
+          builder.inputError(item.source.file, item.reason, item.source.index);
+        }
+        if (exchanges % every === 0) options.onProgress?.({ file: input.file, exchanges });
+      }
+    } catch (error) {
+      recordInputError(builder, error);
+    }
+    options.onProgress?.({ file: input.file, exchanges });
+    if (options.signal?.aborted) {
+      builder.markInterrupted();
+      break;
+    }
+  }
+  return builder.build();
+}

@@ -1,0 +1,125 @@
+import type { ExchangeSource } from "../model/exchange.js";
+import type { Rule } from "../rules/rule.js";
+import type {
+  ConformanceReport,
+  ExchangeResult,
+  MatrixCell,
+  ReportInputError,
+  RuleInfo,
+  SkippedExchange,
+} from "../types/generated/report.js";
+import type { ExchangeVerdict } from "./check-exchange.js";
+import type { ActiveRule } from "./engine.js";
+
+export const TOOL = { name: "cloud-envelope-conformance", version: "0.1.0" };
+
+/**
+ * Aggregates verdicts while they stream past: it keeps per-cell counters, the results that have findings
+ * and the skipped entries, never the exchanges themselves.
+ */
+export class ReportBuilder {
+  private readonly startedAt = new Date();
+  private readonly cells = new Map<string, MatrixCell>();
+  private readonly results: ExchangeResult[] = [];
+  private readonly skipped: SkippedExchange[] = [];
+  private readonly inputErrors: ReportInputError[] = [];
+  private checked = 0;
+  private failed = 0;
+  private warned = 0;
+  private errorFindings = 0;
+  private warningFindings = 0;
+  private interrupted = false;
+
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly active: readonly ActiveRule[],
+    private readonly targets: ConformanceReport["targets"],
+  ) {}
+
+  add(verdict: ExchangeVerdict): void {
+    if (verdict.kind === "skipped") {
+      this.skip(verdict.source, verdict.reason);
+      return;
+    }
+    const { result, verdicts } = verdict;
+    this.checked++;
+    for (const [rule, outcome] of verdicts) {
+      const key = [result.dialect, result.product, result.action, rule].join("\u0000");
+      let cell = this.cells.get(key);
+      if (!cell) {
+        cell = { dialect: result.dialect, product: result.product, action: result.action, rule, checked: 0, failed: 0, warned: 0 };
+        this.cells.set(key, cell);
+      }
+      cell.checked++;
+      if (outcome === "fail") cell.failed++;
+      else if (outcome === "warn") cell.warned++;
+    }
+    const errors = result.findings.filter((f) => f.severity === "error").length;
+    this.errorFindings += errors;
+    this.warningFindings += result.findings.length - errors;
+    if (errors > 0) this.failed++;
+    else if (result.findings.length > 0) this.warned++;
+    if (result.findings.length > 0) this.results.push(result);
+  }
+
+  skip(source: ExchangeSource, reason: string): void {
+    this.skipped.push({ source, reason });
+  }
+
+  inputError(file: string, message: string, index?: number): void {
+    this.inputErrors.push(index === undefined ? { file, message } : { file, index, message });
+  }
+
+  markInterrupted(): void {
+    this.interrupted = true;
+  }
+
+  get hasInputErrors(): boolean {
+    return this.inputErrors.length > 0;
+  }
+
+  build(): ConformanceReport {
+    const finishedAt = new Date();
+    const passed = this.checked - this.failed;
+    const score = this.checked === 0 ? 100 : Math.floor((10000 * passed) / this.checked) / 100;
+    const configured = new Map(this.active.map((a) => [a.rule.meta.id, a.configured ?? a.rule.meta.severity]));
+    const rules: RuleInfo[] = this.rules.map(({ meta }) => ({
+      id: meta.id,
+      severity: configured.get(meta.id) ?? "off",
+      description: meta.description,
+      dialects: [...meta.dialects],
+      source: meta.source,
+      ...(meta.decision ? { decision: meta.decision } : {}),
+    }));
+    return {
+      reportVersion: 1,
+      tool: TOOL,
+      startedAt: this.startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - this.startedAt.getTime(),
+      complete: !this.interrupted && this.inputErrors.length === 0,
+      targets: this.targets,
+      summary: {
+        exchanges: this.checked + this.skipped.length,
+        checked: this.checked,
+        skipped: this.skipped.length,
+        passed,
+        failed: this.failed,
+        warned: this.warned,
+        score,
+        findings: { error: this.errorFindings, warning: this.warningFindings },
+      },
+      rules,
+      matrix: [...this.cells.values()].sort(
+        (a, b) =>
+          a.dialect.localeCompare(b.dialect) ||
+          a.product.localeCompare(b.product) ||
+          a.action.localeCompare(b.action) ||
+          a.rule.localeCompare(b.rule),
+      ),
+      results: this.results,
+      skipped: this.skipped,
+      inputErrors: this.inputErrors,
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { errorCode } from "./error-fields.js";
+import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
+
+export const errorCodeKnown: Rule = {
+  meta: {
+    id: "error-code-known",
+    severity: "warning",
+    dialects: ALL_DIALECTS,
+    description: "The error code is in the common table or the product's table.",
+    source: {
+      document: "seeds/000_cb41bbe9a103a19e.txt",
+      quote: "You may find the code in either common error codes or API-specified error codes.",
+    },
+    decision:
+      "A Tencent code that extends a common code with a dot (InvalidParameterValue.NoFaceInPhoto) is known. A misspelling that older KMS documentation printed (SerivceUnavailableTemporary) is reported with the right spelling. Products without a table are not judged.",
+    needsBody: true,
+  },
+  check(context) {
+    const { outcome, identity, codes, spec } = context;
+    if (outcome !== "error") return NOT_APPLICABLE;
+    const code = errorCode(context);
+    if (code === undefined || codes.tablesFor(identity.dialect, identity.product).length === 0) return NOT_APPLICABLE;
+    const found = codes.lookup(identity.dialect, identity.product, code);
+    const tables = codes
+      .tablesFor(identity.dialect, identity.product)
+      .map((t) => t.title)
+      .join(" or ");
+    if (!found) {
+      return [
+        { pointer: spec.errorCodePointer, message: `error code ${JSON.stringify(code)} is not in ${tables}`, expected: `a code of ${tables}`, actual: code },
+      ];
+    }
+    if (found.entry.misspellingOf) {
+      return [
+        {
+          pointer: spec.errorCodePointer,
+          message: `error code ${JSON.stringify(code)} is a misspelling, printed by older documentation, of ${JSON.stringify(found.entry.misspellingOf)}`,
+          expected: found.entry.misspellingOf,
+          actual: code,
+        },
+      ];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,34 @@
+import { isPlainObject } from "../dialects/json-pointer.js";
+import { describeValue } from "./describe-value.js";
+import { NOT_APPLICABLE, type Rule } from "./rule.js";
+
+export const errorHostId: Rule = {
+  meta: {
+    id: "error-host-id",
+    severity: "error",
+    dialects: ["alibaba"],
+    description: "An Alibaba error carries HostId.",
+    source: {
+      document: "seeds/004_57eaa02211ab66b6.txt",
+      quote:
+        "Every error response consists of a request ID in the RequestId element and access endpoint in the HostId element, the error code, and the error message.",
+    },
+    decision:
+      "KMS: seed 002's text says the body contains HostId, yet both of its own examples omit it, so for KMS a missing HostId is a warning. An empty HostId is accepted (seed 004's own example is empty).",
+    needsBody: true,
+  },
+  check({ outcome, body, identity }) {
+    if (outcome !== "error" || !isPlainObject(body)) return NOT_APPLICABLE;
+    const hostId = body.HostId;
+    if (typeof hostId === "string") return [];
+    return [
+      {
+        pointer: "/HostId",
+        ...(identity.product === "kms" ? { severity: "warning" as const } : {}),
+        message: hostId === undefined ? "error has no HostId" : "HostId is not a string",
+        expected: "a string (the endpoint)",
+        actual: describeValue(hostId),
+      },
+    ];
+  },
+};

@@ -1,0 +1,34 @@
+import { isNonEmptyString, requestIdSlots } from "./request-id-values.js";
+import { ALL_DIALECTS, NOT_APPLICABLE, type FindingDraft, type Rule } from "./rule.js";
+
+export const requestIdFormat: Rule = {
+  meta: {
+    id: "request-id-format",
+    severity: "warning",
+    dialects: ALL_DIALECTS,
+    description: "The request ID has the dialect's usual shape.",
+    source: {
+      document: "reference/provider-facts.md §3",
+      quote: "A request-ID format check can only be advisory; presence is what the documents require.",
+    },
+    decision:
+      "Tencent and Alibaba: a UUID in either case (Alibaba's documentation masks digits with x); Zenlayer: T and an upper-case UUID. Advisory, hence a warning.",
+    needsBody: true,
+  },
+  check(context) {
+    const { pattern, description } = context.spec.requestIdShape;
+    const present = requestIdSlots(context).filter((slot) => isNonEmptyString(slot.value));
+    if (present.length === 0) return NOT_APPLICABLE;
+    const findings: FindingDraft[] = [];
+    for (const { pointer, value } of present) {
+      if (pattern.test(value as string)) continue;
+      findings.push({
+        pointer,
+        message: `request ID ${JSON.stringify(value)} is not ${description}`,
+        expected: description,
+        actual: String(value),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,36 @@
+import { describeValue } from "./describe-value.js";
+import { requestIdSlots } from "./request-id-values.js";
+import { ALL_DIALECTS, type FindingDraft, type Rule } from "./rule.js";
+
+export const requestIdPresent: Rule = {
+  meta: {
+    id: "request-id-present",
+    severity: "error",
+    dialects: ALL_DIALECTS,
+    description: "A non-empty request ID on every response, success or error.",
+    source: {
+      document: "seeds/000_cb41bbe9a103a19e.txt",
+      quote: "requestId: the unique ID of an API request. Contact us with this ID when an exception occurs.",
+    },
+    decision: "Zenlayer success bodies carry it twice (outer requestId and response.requestId): both must be there.",
+    needsBody: true,
+  },
+  check(context) {
+    const findings: FindingDraft[] = [];
+    for (const { pointer, value } of requestIdSlots(context)) {
+      if (typeof value === "string" && value.trim() !== "") continue;
+      findings.push({
+        pointer,
+        message:
+          value === undefined
+            ? `no request ID: ${pointer} is missing`
+            : typeof value === "string"
+              ? `request ID at ${pointer} is empty`
+              : `request ID at ${pointer} is not a string`,
+        expected: "a non-empty string",
+        actual: describeValue(value),
+      });
+    }
+    return findings;
+  },
+};

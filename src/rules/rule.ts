@@ -1,0 +1,54 @@
+import type { DecodedBody } from "../decode/decoded-body.js";
+import type { ExchangeIdentity } from "../dialects/detect-exchange.js";
+import type { Dialect, DialectSpec, Outcome } from "../dialects/dialect.js";
+import type { HeaderMap, RawExchange } from "../model/exchange.js";
+import type { Finding, Severity } from "../model/finding.js";
+import type { CodeTables } from "../schemas/code-tables.js";
+import type { SchemaRegistry } from "../schemas/schema-registry.js";
+
+/** What every rule knows about the exchange it judges. */
+export interface RuleContext {
+  exchange: RawExchange;
+  identity: ExchangeIdentity;
+  spec: DialectSpec;
+  status: number;
+  responseHeaders: HeaderMap;
+  decoded: DecodedBody;
+  /** The decoded body; undefined when it did not decode (body-parseable then reports why). */
+  body: unknown;
+  xmlRoot: string | undefined;
+  outcome: Outcome;
+  schemas: SchemaRegistry;
+  codes: CodeTables;
+}
+
+/** A finding as a rule writes it; the engine adds the rule id and the configured severity. */
+export type FindingDraft = Omit<Finding, "rule" | "severity"> & { severity?: Severity };
+
+export interface RuleMeta {
+  id: string;
+  /** Default severity; conformance.config.json may change it or turn the rule off. */
+  severity: Severity;
+  dialects: readonly Dialect[];
+  description: string;
+  /** The document and the sentence the rule enforces. */
+  source: { document: string; quote: string };
+  /** Where the documents disagree or are silent: what the rule decides, and the evidence. */
+  decision?: string;
+  /** Rules over the decoded body do not run when it did not decode. */
+  needsBody: boolean;
+}
+
+/**
+ * One documented requirement, in the style of an ESLint rule module: metadata next to the check. `check`
+ * returns the findings, none when the exchange complies, or `NOT_APPLICABLE` when the requirement does not
+ * concern this exchange (it is then not counted as checked).
+ */
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): FindingDraft[] | typeof NOT_APPLICABLE;
+}
+
+export const NOT_APPLICABLE = null;
+
+export const ALL_DIALECTS: readonly Dialect[] = ["tencent", "alibaba", "zenlayer"];

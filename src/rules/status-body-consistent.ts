@@ -1,0 +1,28 @@
+import { isPlainObject } from "../dialects/json-pointer.js";
+import { describeValue } from "./describe-value.js";
+import { NOT_APPLICABLE, type Rule } from "./rule.js";
+
+export const statusBodyConsistent: Rule = {
+  meta: {
+    id: "status-body-consistent",
+    severity: "error",
+    dialects: ["alibaba"],
+    description: "A status carried in the body (KMS HttpStatus) equals the HTTP status.",
+    source: { document: "seeds/002_34ba6698e324b33c.txt", quote: "<KMS> <HttpStatus>400</HttpStatus> <Code>IllegalTimestamp</Code> …" },
+    needsBody: true,
+  },
+  check({ body, status }) {
+    if (!isPlainObject(body) || !Object.hasOwn(body, "HttpStatus")) return NOT_APPLICABLE;
+    const carried = body.HttpStatus;
+    const asNumber = typeof carried === "string" && /^\d{3}$/.test(carried) ? Number(carried) : carried;
+    if (asNumber === status) return [];
+    return [
+      {
+        pointer: "/HttpStatus",
+        message: `HttpStatus in the body (${describeValue(carried)}) differs from the HTTP status ${status}`,
+        expected: String(status),
+        actual: describeValue(carried),
+      },
+    ];
+  },
+};

@@ -1,0 +1,33 @@
+import { UNKNOWN } from "../dialects/detect-exchange.js";
+import { NOT_APPLICABLE, type Rule } from "./rule.js";
+
+/** Roots a product uses for both outcomes (provider-facts.md §1: KMS documentation uses <KMS>). */
+const PRODUCT_ROOTS: Record<string, string> = { kms: "KMS" };
+
+export const xmlRoot: Rule = {
+  meta: {
+    id: "xml-root",
+    severity: "error",
+    dialects: ["alibaba"],
+    description: "An Alibaba XML body has a documented root element ({Action}Response, Error, or the product's, e.g. KMS).",
+    source: {
+      document: "reference/provider-facts.md §1",
+      quote: "XML: ESS success root is <{Action}Response>, error root <Error>. The KMS documentation uses root <KMS> for both success and error.",
+    },
+    decision: "Success needs {Action}Response (any …Response when the action is unknown), error needs Error; KMS may use KMS for either.",
+    needsBody: true,
+  },
+  check({ identity, outcome, xmlRoot: root }) {
+    if (identity.format !== "xml" || root === undefined || outcome === "unknown") return NOT_APPLICABLE;
+    const productRoot = PRODUCT_ROOTS[identity.product];
+    if (root === productRoot) return [];
+    const knownAction = identity.action !== UNKNOWN;
+    if (outcome === "error" ? root === "Error" : knownAction ? root === `${identity.action}Response` : root.endsWith("Response")) {
+      return [];
+    }
+    const wanted = [outcome === "error" ? "Error" : knownAction ? `${identity.action}Response` : "{Action}Response", productRoot]
+      .filter(Boolean)
+      .join(" or ");
+    return [{ pointer: "", message: `XML root <${root}> on a ${outcome} response, expected <${wanted}>`, expected: wanted, actual: root }];
+  },
+};

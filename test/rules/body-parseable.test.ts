@@ -1,0 +1,74 @@
+import { bodyParseable } from "../../src/rules/body-parseable.js";
+import { alibabaSuccess, tencentSuccess } from "../support/bodies.js";
+import { ruleTester } from "../support/rule-tester.js";
+import { repairFragment, seedExamples } from "../support/seed-examples.js";
+
+const kms = seedExamples.kms();
+const ess = seedExamples.ess();
+
+ruleTester(bodyParseable, {
+  valid: [
+    { name: "Tencent JSON", dialect: "tencent", body: tencentSuccess() },
+    { name: "Alibaba XML when Format=XML", dialect: "alibaba", format: "xml", body: "<DescribeThingsResponse><RequestId>x</RequestId></DescribeThingsResponse>" },
+    { name: "seed 002's KMS XML error example", dialect: "alibaba", product: "kms", format: "xml", status: 400, body: kms.xmlError },
+    { name: "seed 004's JSON error fragment, repaired", dialect: "alibaba", status: 500, body: repairFragment(ess.jsonError) },
+    { name: "JSON with a UTF-8 message", dialect: "alibaba", body: alibabaSuccess({ Name: "未命名" }) },
+  ],
+  invalid: [
+    {
+      name: "seed 002's KMS JSON error example (missing commas, unescaped quotes)",
+      dialect: "alibaba",
+      product: "kms",
+      status: 400,
+      body: kms.jsonError,
+      findings: [{ pointer: "", message: /^body is not valid JSON/, expected: "valid JSON" }],
+    },
+    {
+      name: "seed 002's JSON success example (a comment inside)",
+      dialect: "alibaba",
+      product: "kms",
+      body: kms.jsonSuccess,
+      findings: [{ message: /not valid JSON/ }],
+    },
+    {
+      name: "seed 002's XML success example (malformed declaration and comments)",
+      dialect: "alibaba",
+      product: "kms",
+      format: "xml",
+      body: kms.xmlSuccess,
+      findings: [{ message: /not well-formed XML/, expected: "well-formed XML" }],
+    },
+    { name: "seed 004's JSON fragment as printed", dialect: "alibaba", status: 500, body: ess.jsonError, findings: [{ message: /not valid JSON/ }] },
+    { name: "truncated JSON", dialect: "tencent", body: '{"Response": {"RequestId": "b5b4', findings: [{ message: /truncated/ }] },
+    { name: "empty body", dialect: "zenlayer", body: "", findings: [{ message: /body is empty/ }] },
+    { name: "XML when JSON was asked for", dialect: "alibaba", body: "<Error><Code>X</Code></Error>", findings: [{ message: /not valid JSON/ }] },
+    { name: "JSON when XML was asked for", dialect: "alibaba", format: "xml", body: alibabaSuccess(), findings: [{ message: /not well-formed XML/ }] },
+    {
+      name: "JSON nested 100,000 levels",
+      dialect: "tencent",
+      body: `{"Response":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      findings: [{ message: /nests deeper than 256 levels/ }],
+    },
+    {
+      name: "XML nested 100,000 levels",
+      dialect: "alibaba",
+      format: "xml",
+      body: `${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}`,
+      findings: [{ message: /nests deeper than 256 levels/ }],
+    },
+    {
+      name: "XML entity expansion (billion laughs)",
+      dialect: "alibaba",
+      format: "xml",
+      body: `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><DescribeThingsResponse><RequestId>&lol2;</RequestId></DescribeThingsResponse>`,
+      findings: [{ message: /DOCTYPE/ }],
+    },
+    {
+      name: "two XML roots",
+      dialect: "alibaba",
+      format: "xml",
+      body: "<A><RequestId>x</RequestId></A><B/>",
+      findings: [{ message: /not well-formed XML|2 root elements/ }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import { requestIdPresent } from "../../src/rules/request-id-present.js";
+import { alibabaError, tencentError, ZENLAYER_ID, zenlayerError } from "../support/bodies.js";
+import { ruleTester } from "../support/rule-tester.js";
+import { seedExamples } from "../support/seed-examples.js";
+
+ruleTester(requestIdPresent, {
+  valid: [
+    { name: "seed 001 success", dialect: "tencent", body: seedExamples.tencent("tencentApi").success },
+    { name: "seed 001 error", dialect: "tencent", body: seedExamples.tencent("tencentApi").error },
+    { name: "seed 000 success (inner and outer)", dialect: "zenlayer", body: seedExamples.zenlayer().success },
+    { name: "seed 000 error (outer only: errors carry no response)", dialect: "zenlayer", status: 400, body: seedExamples.zenlayer().error },
+    { name: "seed 002 KMS XML error", dialect: "alibaba", product: "kms", format: "xml", status: 400, body: seedExamples.kms().xmlError },
+    { name: "Alibaba error", dialect: "alibaba", status: 400, body: alibabaError() },
+  ],
+  invalid: [
+    { name: "Tencent success without RequestId", dialect: "tencent", body: { Response: { TotalCount: 0 } }, findings: [{ pointer: "/Response/RequestId", message: /no request ID/ }] },
+    {
+      name: "Tencent error with an empty RequestId",
+      dialect: "tencent",
+      body: { Response: { ...tencentError().Response, RequestId: "" } },
+      findings: [{ pointer: "/Response/RequestId", message: /is empty/, actual: '""' }],
+    },
+    { name: "Alibaba error without RequestId", dialect: "alibaba", status: 400, body: { ...alibabaError(), RequestId: undefined }, findings: [{ pointer: "/RequestId" }] },
+    { name: "Alibaba RequestId as a number", dialect: "alibaba", body: { RequestId: 12345 }, findings: [{ pointer: "/RequestId", message: /not a string/, actual: "12345" }] },
+    {
+      name: "Zenlayer success without the inner requestId",
+      dialect: "zenlayer",
+      body: { requestId: ZENLAYER_ID, response: { instanceIdSet: [] } },
+      findings: [{ pointer: "/response/requestId" }],
+    },
+    { name: "Zenlayer error without requestId", dialect: "zenlayer", status: 400, body: { ...zenlayerError(), requestId: undefined }, findings: [{ pointer: "/requestId" }] },
+    { name: "XML body without RequestId", dialect: "alibaba", format: "xml", body: "<DescribeThingsResponse><Total>1</Total></DescribeThingsResponse>", findings: [{ pointer: "/RequestId" }] },
+  ],
+});
