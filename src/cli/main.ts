@@ -1,0 +1,43 @@
+import { InputError } from "../model/exchange.js";
+import { TOOL } from "../engine/report-builder.js";
+import { checkCommand } from "./check-command.js";
+import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
+import { gateCommand } from "./gate-command.js";
+import { runCommand } from "./run-command.js";
+import { MAIN_USAGE } from "./usage.js";
+import { UsageError } from "./usage-error.js";
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  run: runCommand,
+  check: checkCommand,
+  gate: gateCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    process.stdout.write(MAIN_USAGE);
+    return command === undefined ? EXIT_USAGE_OR_INPUT : EXIT_CONFORMANT;
+  }
+  if (command === "--version" || command === "-V") {
+    process.stdout.write(`${TOOL.version}\n`);
+    return EXIT_CONFORMANT;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    return await run(rest);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    if (usage) {
+      process.stderr.write(`conformance: ${(error as Error).message}\nRun "conformance --help" for usage.\n`);
+      return EXIT_USAGE_OR_INPUT;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`conformance: ${error.message}\n`);
+      return EXIT_USAGE_OR_INPUT;
+    }
+    process.stderr.write(`conformance: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT_USAGE_OR_INPUT;
+  }
+}

@@ -1,0 +1,27 @@
+import { parseArgs } from "node:util";
+import { DEFAULT_MIN_SCORE, decideGate } from "../gate/gate.js";
+import { checkAndReport } from "./check-command.js";
+import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
+import { printVerdict } from "./gate-command.js";
+import { parseNumberOption, REPORTING_OPTIONS } from "./report-options.js";
+import { RUN_USAGE } from "./usage.js";
+import { UsageError } from "./usage-error.js";
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...REPORTING_OPTIONS, "min-score": { type: "string" } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(RUN_USAGE);
+    return EXIT_CONFORMANT;
+  }
+  if (positionals.length > 0) throw new UsageError(`run takes no paths (got ${positionals.join(" ")}); use "conformance check PATH…"`);
+  const minScore = parseNumberOption("min-score", values["min-score"], 0, 100) ?? DEFAULT_MIN_SCORE;
+  const report = await checkAndReport(undefined, values);
+  const verdict = decideGate(report, { minScore });
+  if (!values.quiet) printVerdict(verdict);
+  if (report.inputErrors.length > 0) return EXIT_USAGE_OR_INPUT;
+  return verdict.passed ? EXIT_CONFORMANT : EXIT_NOT_CONFORMANT;
+}

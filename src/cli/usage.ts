@@ -1,0 +1,57 @@
+export const MAIN_USAGE = `Usage: conformance <command> [options]
+
+Checks Tencent Cloud API 3.0, Alibaba Cloud RPC (KMS, ESS; JSON and XML) and Zenlayer Cloud responses
+against their documented envelopes, and gates releases on the result.
+
+Commands:
+  run                     check the configured recorded target (default: the shipped recordings/),
+                          write the reports, and exit by the gate
+  check PATH…             check recorded exchanges: HAR 1.2 files, NDJSON files, or folders of them
+  gate REPORT             decide a release from a conformance.json report
+
+Run "conformance <command> --help" for a command's options.
+
+Exit codes: 0 conformant (gate passed), 1 not conformant (gate failed), 2 usage or input error.
+`;
+
+const COMMON_OPTIONS = `  --report-dir DIR        where to write conformance.json (default: reports/)
+  --config FILE           configuration file (default: ./conformance.config.json when present)
+  --max-body-bytes N      skip bodies larger than N bytes, as input errors (default: 33554432)
+  --quiet                 no progress and no summary on the terminal
+  -h, --help              show this help`;
+
+export const CHECK_USAGE = `Usage: conformance check PATH… [options]
+
+Checks every exchange in the given HAR 1.2 files (*.har), NDJSON files (*.ndjson, *.jsonl; one exchange a
+line, see docs/inputs.md) or folders of them, writes reports/conformance.json and prints a summary.
+Dialect, product, action and format are read from each request (docs/rules.md lists the rules).
+
+Options:
+${COMMON_OPTIONS}
+
+Exit codes: 0 every checked exchange conformant, 1 at least one failed, 2 usage error or unreadable input
+(damaged files and entries are named in the report's inputErrors; the rest is still checked).
+`;
+
+export const RUN_USAGE = `Usage: conformance run [options]
+
+The main job: checks the configured recorded target ("recordings" in conformance.config.json; default the
+recordings/ shipped with the suite), writes reports/conformance.json, prints a summary, and exits by the
+gate (--min-score).
+
+Options:
+${COMMON_OPTIONS}
+  --min-score N           lowest score (0–100) the gate accepts (default: 100)
+`;
+
+export const GATE_USAGE = `Usage: conformance gate REPORT [options]
+
+Decides whether a release may ship from a conformance.json report: it fails when the score is below
+--min-score, or when the report is incomplete (input errors, interrupted run). Prints the verdict and why.
+
+Options:
+  --min-score N           lowest score (0–100) that passes (default: 100)
+  -h, --help              show this help
+
+Exit codes: 0 gate passed, 1 gate failed, 2 the file is not a conformance report or a usage error.
+`;

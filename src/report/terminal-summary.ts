@@ -1,0 +1,54 @@
+import type { ConformanceReport } from "../types/generated/report.js";
+
+const LIST_LIMIT = 10;
+
+function more(total: number): string[] {
+  return total > LIST_LIMIT ? [`    … and ${total - LIST_LIMIT} more (see the JSON report)`] : [];
+}
+
+/** A short, plain-text account of a report for the terminal. */
+export function terminalSummary(report: ConformanceReport, reportFile?: string): string {
+  const { summary } = report;
+  const lines = [
+    `conformance: ${summary.exchanges} exchange(s) read, ${summary.checked} checked, ${summary.skipped} skipped`,
+    `  passed ${summary.passed} · failed ${summary.failed} · warned ${summary.warned} · score ${summary.score.toFixed(2)}`,
+  ];
+  const byRule = new Map<string, number>();
+  for (const result of report.results) {
+    for (const rule of new Set(result.findings.filter((f) => f.severity === "error").map((f) => f.rule))) {
+      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+    }
+  }
+  if (byRule.size > 0) {
+    lines.push("  exchanges failing each rule:");
+    for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1])) lines.push(`    ${rule.padEnd(24)} ${count}`);
+  }
+  const failures = report.results.filter((r) => r.findings.some((f) => f.severity === "error"));
+  if (failures.length > 0) {
+    lines.push("  failures:");
+    for (const result of failures.slice(0, LIST_LIMIT)) {
+      lines.push(
+        `    ${result.source.file}#${result.source.index} ${result.dialect}/${result.product}/${result.action} HTTP ${result.status} ${result.outcome}`,
+      );
+      for (const finding of result.findings.filter((f) => f.severity === "error").slice(0, 3)) {
+        const where = finding.location ?? (finding.pointer || "/");
+        lines.push(`      ${finding.rule} at ${where}: ${finding.message}`);
+      }
+    }
+    lines.push(...more(failures.length));
+  }
+  if (report.skipped.length > 0) {
+    lines.push("  skipped:");
+    for (const { source, reason } of report.skipped.slice(0, LIST_LIMIT)) lines.push(`    ${source.file}#${source.index}: ${reason}`);
+    lines.push(...more(report.skipped.length));
+  }
+  if (report.inputErrors.length > 0) {
+    lines.push("  input errors:");
+    for (const e of report.inputErrors.slice(0, LIST_LIMIT)) {
+      lines.push(`    ${e.file}${e.index === undefined ? "" : `#${e.index}`}: ${e.message}`);
+    }
+    lines.push(...more(report.inputErrors.length));
+  }
+  if (reportFile) lines.push(`  report: ${reportFile}`);
+  return `${lines.join("\n")}\n`;
+}
