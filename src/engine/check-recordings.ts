@@ -1,8 +1,7 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import { InputError } from "../model/exchange.js";
 import { discoverInputs, type InputFile } from "../sources/discover-inputs.js";
-import { readHar } from "../sources/har-reader.js";
-import { readNdjson } from "../sources/ndjson-reader.js";
+import { readInputs } from "../sources/read-inputs.js";
 import type { ConformanceReport } from "../types/generated/report.js";
 import { checkExchange } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
@@ -21,7 +20,7 @@ export interface CheckOptions {
 }
 
 function recordInputError(builder: ReportBuilder, error: unknown): void {
-  if (error instanceof InputError) builder.inputError(error.file, error.message, error.index);
+  if (error instanceof InputError) builder.inputError(error.file, error.detail, error.index);
   else throw error;
 }
 
@@ -52,9 +51,8 @@ export async function checkRecordings(
   const every = options.progressEvery ?? 1000;
   let exchanges = 0;
   for (const input of files) {
-    const read = input.format === "har" ? readHar : readNdjson;
     try {
-      for await (const item of read(input.file, { maxBodyBytes: config.maxBodyBytes })) {
+      for await (const item of readInputs([input], { maxBodyBytes: config.maxBodyBytes })) {
         if (options.signal?.aborted) break;
         exchanges++;
         if (item.kind === "exchange") builder.add(checkExchange(item.exchange, engine));

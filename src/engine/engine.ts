@@ -22,11 +22,15 @@ export interface Engine {
   maxDepth: number;
 }
 
-export async function createEngine(config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth">): Promise<Engine> {
+export async function createEngine(
+  config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth">,
+): Promise<Engine> {
   const known = new Set(exchangeRules.map((r) => r.meta.id));
   const unknown = Object.keys(config.rules).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new Error(`unknown rule id(s) in configuration: ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
+    throw new Error(
+      `unknown rule id(s) in configuration: ${unknown.join(", ")} (known: ${[...known].join(", ")})`,
+    );
   }
   const [schemas, codes] = await Promise.all([SchemaRegistry.load(), CodeTables.load()]);
   const active = exchangeRules

@@ -47,7 +47,15 @@ export class ReportBuilder {
       const key = [result.dialect, result.product, result.action, rule].join("\u0000");
       let cell = this.cells.get(key);
       if (!cell) {
-        cell = { dialect: result.dialect, product: result.product, action: result.action, rule, checked: 0, failed: 0, warned: 0 };
+        cell = {
+          dialect: result.dialect,
+          product: result.product,
+          action: result.action,
+          rule,
+          checked: 0,
+          failed: 0,
+          warned: 0,
+        };
         this.cells.set(key, cell);
       }
       cell.checked++;
@@ -82,7 +90,9 @@ export class ReportBuilder {
     const finishedAt = new Date();
     const passed = this.checked - this.failed;
     const score = this.checked === 0 ? 100 : Math.floor((10000 * passed) / this.checked) / 100;
-    const configured = new Map(this.active.map((a) => [a.rule.meta.id, a.configured ?? a.rule.meta.severity]));
+    const configured = new Map(
+      this.active.map((a) => [a.rule.meta.id, a.configured ?? a.rule.meta.severity]),
+    );
     const rules: RuleInfo[] = this.rules.map(({ meta }) => ({
       id: meta.id,
       severity: configured.get(meta.id) ?? "off",

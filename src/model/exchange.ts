@@ -48,16 +48,19 @@ export interface RawExchange {
  * What a reader yields: either an exchange, or an entry that could not be turned into one (it is still
  * accounted for in the report as skipped, with the reason).
  */
-export type SourceItem = { kind: "exchange"; exchange: RawExchange } | { kind: "unreadable"; source: ExchangeSource; reason: string };
+export type SourceItem =
+  | { kind: "exchange"; exchange: RawExchange }
+  | { kind: "unreadable"; source: ExchangeSource; reason: string };
 
 /** A problem with a whole input file (unreadable, not HAR, truncated): the run exits 2. */
 export class InputError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** What is wrong, without the file and entry (the message has them). */
+    readonly detail: string,
     readonly index?: number,
   ) {
-    super(index === undefined ? `${file}: ${message}` : `${file}: entry ${index}: ${message}`);
+    super(index === undefined ? `${file}: ${detail}` : `${file}: entry ${index}: ${detail}`);
     this.name = "InputError";
   }
 }

@@ -1,0 +1,46 @@
+import { InputError, type SourceItem } from "../model/exchange.js";
+import { maxEntryTextLength, oversizedEntryReason } from "./body-size-limit.js";
+import { harEntryToExchange } from "./har-entry.js";
+import { HarEntryScanner, type HarScanEvent } from "./har-entry-scanner.js";
+import type { ReaderOptions } from "./reader-options.js";
+import { readTextChunks } from "./text-chunks.js";
+import { UnreadableEntryError } from "./unreadable-entry-error.js";
+
+/**
+ * Reads the entries of a HAR 1.2 file one at a time, streaming: memory stays bounded by the largest entry,
+ * never by the file. Yields every entry (an exchange, or unreadable with the reason), then throws an
+ * InputError if the file as a whole is broken (missing, not HAR, bad JSON, truncated).
+ */
+export async function* readHar(file: string, options: ReaderOptions): AsyncGenerator<SourceItem> {
+  const scanner = new HarEntryScanner(maxEntryTextLength(options.maxBodyBytes));
+  for await (const chunk of readTextChunks(file, options.chunkSize)) {
+    for (const event of scanner.scan(chunk)) yield toSourceItem(event, file, options);
+  }
+  for (const event of scanner.finish()) yield toSourceItem(event, file, options);
+}
+
+function toSourceItem(event: HarScanEvent, file: string, options: ReaderOptions): SourceItem {
+  if (event.type === "error") throw new InputError(file, event.message, event.index);
+  const source = { file, index: event.index };
+  if (event.type === "oversized-entry") {
+    return {
+      kind: "unreadable",
+      source,
+      reason: oversizedEntryReason("entry", event.length, options.maxBodyBytes),
+    };
+  }
+  let entry: unknown;
+  try {
+    entry = JSON.parse(event.text);
+  } catch (error) {
+    // The scanner checked the structure; what is left is a bad escape or a control character in a string.
+    const reason = `entry is not valid JSON: ${(error as Error).message} (the entry starts at character ${event.offset})`;
+    return { kind: "unreadable", source, reason };
+  }
+  try {
+    return { kind: "exchange", exchange: harEntryToExchange(entry, source, options.maxBodyBytes) };
+  } catch (error) {
+    if (error instanceof UnreadableEntryError) return { kind: "unreadable", source, reason: error.reason };
+    throw error;
+  }
+}

@@ -1,0 +1,5 @@
+/** A recorded-traffic file to read, and the reader it needs. */
+export interface InputFile {
+  file: string;
+  format: "har" | "ndjson";
+}
