@@ -30,4 +30,6 @@ if (check && names.length > 0) {
   console.error(`stale generated types (run npm run gen:types):\n  ${names.join("\n  ")}`);
   process.exit(1);
 }
-console.log(names.length ? `updated ${names.length} file(s):\n  ${names.join("\n  ")}` : "types are up to date");
+console.log(
+  names.length ? `updated ${names.length} file(s):\n  ${names.join("\n  ")}` : "types are up to date",
+);

@@ -20,9 +20,17 @@ export interface ReportingFlags {
 }
 
 /** Checks recordings, writes the report and prints the summary: the shared body of `check` and `run`. */
-export async function checkAndReport(paths: string[] | undefined, flags: ReportingFlags): Promise<ConformanceReport> {
+export async function checkAndReport(
+  paths: string[] | undefined,
+  flags: ReportingFlags,
+): Promise<ConformanceReport> {
   const config = await loadConfig(flags.config);
-  const maxBodyBytes = parseNumberOption("max-body-bytes", flags["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER);
+  const maxBodyBytes = parseNumberOption(
+    "max-body-bytes",
+    flags["max-body-bytes"],
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
   const engine = await createEngine(config);
   const progress = progressPrinter(flags.quiet);
   const controller = new AbortController();
@@ -30,10 +38,15 @@ export async function checkAndReport(paths: string[] | undefined, flags: Reporti
   process.once("SIGINT", interrupt);
   let report: ConformanceReport;
   try {
-    report = await checkRecordings(paths ?? config.recordings, engine, { maxBodyBytes: maxBodyBytes ?? config.maxBodyBytes }, {
-      onProgress: progress.onProgress,
-      signal: controller.signal,
-    });
+    report = await checkRecordings(
+      paths ?? config.recordings,
+      engine,
+      { maxBodyBytes: maxBodyBytes ?? config.maxBodyBytes },
+      {
+        onProgress: progress.onProgress,
+        signal: controller.signal,
+      },
+    );
   } finally {
     process.off("SIGINT", interrupt);
     progress.done();
@@ -44,13 +57,17 @@ export async function checkAndReport(paths: string[] | undefined, flags: Reporti
 }
 
 export async function checkCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: REPORTING_OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: REPORTING_OPTIONS,
+    allowPositionals: true,
+  });
   if (values.help) {
     process.stdout.write(CHECK_USAGE);
     return EXIT_CONFORMANT;
   }
   if (positionals.length === 0) throw new UsageError("check needs at least one HAR or NDJSON file or folder");
   const report = await checkAndReport(positionals, values);
-  if (report.inputErrors.length > 0) return EXIT_USAGE_OR_INPUT;
+  if (!report.complete) return EXIT_USAGE_OR_INPUT;
   return report.summary.failed > 0 ? EXIT_NOT_CONFORMANT : EXIT_CONFORMANT;
 }

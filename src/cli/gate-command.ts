@@ -7,7 +7,9 @@ import { GATE_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
 export function printVerdict(verdict: { passed: boolean; reasons: string[] }): void {
-  process.stdout.write(`gate: ${verdict.passed ? "PASSED" : "FAILED"}\n${verdict.reasons.map((r) => `  - ${r}\n`).join("")}`);
+  process.stdout.write(
+    `gate: ${verdict.passed ? "PASSED" : "FAILED"}\n${verdict.reasons.map((r) => `  - ${r}\n`).join("")}`,
+  );
 }
 
 export async function gateCommand(argv: string[]): Promise<number> {
@@ -20,7 +22,8 @@ export async function gateCommand(argv: string[]): Promise<number> {
     process.stdout.write(GATE_USAGE);
     return EXIT_CONFORMANT;
   }
-  if (positionals.length !== 1) throw new UsageError("gate needs exactly one report file (reports/conformance.json)");
+  if (positionals.length !== 1)
+    throw new UsageError("gate needs exactly one report file (reports/conformance.json)");
   const minScore = parseNumberOption("min-score", values["min-score"], 0, 100) ?? DEFAULT_MIN_SCORE;
   const report = await readReport(positionals[0] as string);
   const verdict = decideGate(report, { minScore });

@@ -1,5 +1,5 @@
-import { InputError } from "../model/exchange.js";
 import { TOOL } from "../engine/report-builder.js";
+import { InputError } from "../model/exchange.js";
 import { checkCommand } from "./check-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
@@ -28,7 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     return await run(rest);
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (usage) {
       process.stderr.write(`conformance: ${(error as Error).message}\nRun "conformance --help" for usage.\n`);
       return EXIT_USAGE_OR_INPUT;

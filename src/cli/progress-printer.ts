@@ -4,7 +4,10 @@ import type { Progress } from "../engine/check-recordings.js";
  * Progress on stderr for long runs: an updating line on a terminal (at most 10 per second), a plain line
  * every 10 seconds elsewhere (CI logs), nothing with --quiet.
  */
-export function progressPrinter(quiet: boolean, stream: NodeJS.WriteStream = process.stderr): {
+export function progressPrinter(
+  quiet: boolean,
+  stream: NodeJS.WriteStream = process.stderr,
+): {
   onProgress: (p: Progress) => void;
   done: () => void;
 } {

@@ -9,7 +9,12 @@ export const REPORTING_OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-export function parseNumberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+export function parseNumberOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (value.trim() === "" || !Number.isFinite(number) || number < min || number > max) {

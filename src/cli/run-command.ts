@@ -17,11 +17,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(RUN_USAGE);
     return EXIT_CONFORMANT;
   }
-  if (positionals.length > 0) throw new UsageError(`run takes no paths (got ${positionals.join(" ")}); use "conformance check PATH…"`);
+  if (positionals.length > 0)
+    throw new UsageError(`run takes no paths (got ${positionals.join(" ")}); use "conformance check PATH…"`);
   const minScore = parseNumberOption("min-score", values["min-score"], 0, 100) ?? DEFAULT_MIN_SCORE;
   const report = await checkAndReport(undefined, values);
   const verdict = decideGate(report, { minScore });
   if (!values.quiet) printVerdict(verdict);
-  if (report.inputErrors.length > 0) return EXIT_USAGE_OR_INPUT;
+  if (!report.complete) return EXIT_USAGE_OR_INPUT;
   return verdict.passed ? EXIT_CONFORMANT : EXIT_NOT_CONFORMANT;
 }

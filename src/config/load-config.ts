@@ -32,10 +32,14 @@ async function readIfPresent(file: string): Promise<string | undefined> {
  * Reads `explicitPath` (which must exist) or else conformance.config.json in `cwd` (which may not), and
  * validates it against schemas/config.schema.json.
  */
-export async function loadConfig(explicitPath: string | undefined, cwd: string = process.cwd()): Promise<ResolvedConfig> {
+export async function loadConfig(
+  explicitPath: string | undefined,
+  cwd: string = process.cwd(),
+): Promise<ResolvedConfig> {
   const file = path.resolve(cwd, explicitPath ?? CONFIG_FILE_NAME);
   const text = await readIfPresent(file);
-  if (text === undefined && explicitPath !== undefined) throw new InputError(explicitPath, "configuration file not found");
+  if (text === undefined && explicitPath !== undefined)
+    throw new InputError(explicitPath, "configuration file not found");
   let config: ConformanceConfig = {};
   if (text !== undefined) {
     let data: unknown;

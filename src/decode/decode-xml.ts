@@ -45,7 +45,11 @@ export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
     };
   }
   if (openTagsBeyond(text, limits.maxDepth)) {
-    return { ok: false, format: "xml", message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further` };
+    return {
+      ok: false,
+      format: "xml",
+      message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further`,
+    };
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -62,7 +66,11 @@ export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
   const content = document[xmlRoot];
   const value = content === "" ? {} : content;
   if (exceedsDepth(value, limits.maxDepth)) {
-    return { ok: false, format: "xml", message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further` };
+    return {
+      ok: false,
+      format: "xml",
+      message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further`,
+    };
   }
   return { ok: true, format: "xml", value, xmlRoot };
 }

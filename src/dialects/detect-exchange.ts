@@ -30,7 +30,9 @@ function hostMatches(pattern: string, host: string, hostWithPort: string): boole
 
 function tencentService(exchange: RawExchange): string | undefined {
   // Credential scope: "Credential=ID/DATE/SERVICE/tc3_request".
-  const match = /Credential=[^/,\s]+\/[^/,\s]+\/([^/,\s]+)\/tc3_request/.exec(exchange.request.headers.authorization ?? "");
+  const match = /Credential=[^/,\s]+\/[^/,\s]+\/([^/,\s]+)\/tc3_request/.exec(
+    exchange.request.headers.authorization ?? "",
+  );
   return match?.[1];
 }
 
@@ -71,7 +73,11 @@ function dialectFromRequest(exchange: RawExchange): Dialect | undefined {
   if (headers["x-zc-action"]) return "zenlayer";
   if (headers["x-acs-action"]) return "alibaba";
   const params = requestParams(exchange.request);
-  if (params.has("Action") && params.has("Version") && (params.has("SignatureMethod") || params.has("AccessKeyId"))) {
+  if (
+    params.has("Action") &&
+    params.has("Version") &&
+    (params.has("SignatureMethod") || params.has("AccessKeyId"))
+  ) {
     return "alibaba";
   }
   return undefined;
@@ -87,7 +93,10 @@ export function detectExchange(exchange: RawExchange, hosts: readonly HostMappin
   try {
     url = new URL(exchange.request.url);
   } catch {
-    return { ok: false, reason: `request.url is not an absolute URL: ${JSON.stringify(exchange.request.url.slice(0, 200))}` };
+    return {
+      ok: false,
+      reason: `request.url is not an absolute URL: ${JSON.stringify(exchange.request.url.slice(0, 200))}`,
+    };
   }
   const host = url.hostname.toLowerCase();
   const hostWithPort = url.port ? `${host}:${url.port}` : host;
@@ -109,10 +118,16 @@ export function detectExchange(exchange: RawExchange, hosts: readonly HostMappin
   }
 
   if (hints.dialect !== undefined && !isDialect(hints.dialect)) {
-    return { ok: false, reason: `unknown dialect hint ${JSON.stringify(hints.dialect)} (expected tencent, alibaba or zenlayer)` };
+    return {
+      ok: false,
+      reason: `unknown dialect hint ${JSON.stringify(hints.dialect)} (expected tencent, alibaba or zenlayer)`,
+    };
   }
   if (hints.format !== undefined && hints.format !== "json" && hints.format !== "xml") {
-    return { ok: false, reason: `unknown format hint ${JSON.stringify(hints.format)} (expected json or xml)` };
+    return {
+      ok: false,
+      reason: `unknown format hint ${JSON.stringify(hints.format)} (expected json or xml)`,
+    };
   }
   const dialect = hints.dialect ?? detected?.dialect;
   if (!dialect) {

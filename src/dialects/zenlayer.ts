@@ -13,7 +13,8 @@ export const zenlayer: DialectSpec = {
     if (Object.hasOwn(body, "code")) return "error";
     return status === 200 ? "success" : "error";
   },
-  requestIdPointers: (outcome) => (outcome === "success" ? ["/requestId", "/response/requestId"] : ["/requestId"]),
+  requestIdPointers: (outcome) =>
+    outcome === "success" ? ["/requestId", "/response/requestId"] : ["/requestId"],
   requestIdShape: {
     pattern: /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/,
     description: '"T" followed by an upper-case UUID',

@@ -17,10 +17,16 @@ export function decideGate(report: ConformanceReport, options: GateOptions): Gat
   const { score, checked, failed } = report.summary;
   const problems: string[] = [];
   if (score < options.minScore) {
-    problems.push(`score ${score.toFixed(2)} is below the minimum ${options.minScore} (${failed} of ${checked} checked exchanges failed)`);
+    problems.push(
+      `score ${score.toFixed(2)} is below the minimum ${options.minScore} (${failed} of ${checked} checked exchanges failed)`,
+    );
   }
-  if (report.inputErrors.length > 0) problems.push(`${report.inputErrors.length} input error(s): the run did not read all its input`);
+  if (report.inputErrors.length > 0)
+    problems.push(`${report.inputErrors.length} input error(s): the run did not read all its input`);
   else if (!report.complete) problems.push("the run was interrupted: the report is incomplete");
   if (problems.length > 0) return { passed: false, reasons: problems };
-  return { passed: true, reasons: [`score ${score.toFixed(2)} ≥ ${options.minScore} over ${checked} checked exchange(s)`] };
+  return {
+    passed: true,
+    reasons: [`score ${score.toFixed(2)} ≥ ${options.minScore} over ${checked} checked exchange(s)`],
+  };
 }

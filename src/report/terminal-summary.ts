@@ -21,7 +21,8 @@ export function terminalSummary(report: ConformanceReport, reportFile?: string):
   }
   if (byRule.size > 0) {
     lines.push("  exchanges failing each rule:");
-    for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1])) lines.push(`    ${rule.padEnd(24)} ${count}`);
+    for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1]))
+      lines.push(`    ${rule.padEnd(24)} ${count}`);
   }
   const failures = report.results.filter((r) => r.findings.some((f) => f.severity === "error"));
   if (failures.length > 0) {
@@ -39,7 +40,8 @@ export function terminalSummary(report: ConformanceReport, reportFile?: string):
   }
   if (report.skipped.length > 0) {
     lines.push("  skipped:");
-    for (const { source, reason } of report.skipped.slice(0, LIST_LIMIT)) lines.push(`    ${source.file}#${source.index}: ${reason}`);
+    for (const { source, reason } of report.skipped.slice(0, LIST_LIMIT))
+      lines.push(`    ${source.file}#${source.index}: ${reason}`);
     lines.push(...more(report.skipped.length));
   }
   if (report.inputErrors.length > 0) {

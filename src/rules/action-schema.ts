@@ -7,7 +7,8 @@ export const actionSchema: Rule = {
     id: "action-schema",
     severity: "error",
     dialects: ALL_DIALECTS,
-    description: "Action-specific fields of a success body match the action's schema, where one is registered.",
+    description:
+      "Action-specific fields of a success body match the action's schema, where one is registered.",
     source: {
       document: "seeds/001_24c71a7bf7ab4a40.txt",
       quote:

@@ -6,7 +6,8 @@ export const bodyParseable: Rule = {
     id: "body-parseable",
     severity: "error",
     dialects: ALL_DIALECTS,
-    description: "The body parses in the format the request asked for (JSON by default, XML for Alibaba Format=XML).",
+    description:
+      "The body parses in the format the request asked for (JSON by default, XML for Alibaba Format=XML).",
     source: {
       document: "seeds/004_57eaa02211ab66b6.txt",
       quote:

@@ -24,7 +24,15 @@ export const contentTypeConsistent: Rule = {
     const header = responseHeaders["content-type"];
     const expected = identity.format === "xml" ? "text/xml or application/xml" : "application/json";
     if (header === undefined || header.trim() === "") {
-      return [{ pointer: "", location: "header:content-type", message: "response has no Content-Type header", expected, actual: "(absent)" }];
+      return [
+        {
+          pointer: "",
+          location: "header:content-type",
+          message: "response has no Content-Type header",
+          expected,
+          actual: "(absent)",
+        },
+      ];
     }
     const mediaType = (header.split(";")[0] ?? "").trim().toLowerCase();
     if (NAMES_FORMAT[identity.format].test(mediaType)) return [];

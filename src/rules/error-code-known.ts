@@ -19,7 +19,8 @@ export const errorCodeKnown: Rule = {
     const { outcome, identity, codes, spec } = context;
     if (outcome !== "error") return NOT_APPLICABLE;
     const code = errorCode(context);
-    if (code === undefined || codes.tablesFor(identity.dialect, identity.product).length === 0) return NOT_APPLICABLE;
+    if (code === undefined || codes.tablesFor(identity.dialect, identity.product).length === 0)
+      return NOT_APPLICABLE;
     const found = codes.lookup(identity.dialect, identity.product, code);
     const tables = codes
       .tablesFor(identity.dialect, identity.product)
@@ -27,7 +28,12 @@ export const errorCodeKnown: Rule = {
       .join(" or ");
     if (!found) {
       return [
-        { pointer: spec.errorCodePointer, message: `error code ${JSON.stringify(code)} is not in ${tables}`, expected: `a code of ${tables}`, actual: code },
+        {
+          pointer: spec.errorCodePointer,
+          message: `error code ${JSON.stringify(code)} is not in ${tables}`,
+          expected: `a code of ${tables}`,
+          actual: code,
+        },
       ];
     }
     if (found.entry.misspellingOf) {

@@ -1,6 +1,6 @@
 import { resolvePointer } from "../dialects/json-pointer.js";
 import { describeValue } from "./describe-value.js";
-import { ALL_DIALECTS, NOT_APPLICABLE, type FindingDraft, type Rule } from "./rule.js";
+import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 export const errorCodeMessage: Rule = {
   meta: {

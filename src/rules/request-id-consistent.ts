@@ -1,5 +1,5 @@
 import { isNonEmptyString, requestIdSlots } from "./request-id-values.js";
-import { ALL_DIALECTS, NOT_APPLICABLE, type FindingDraft, type Rule } from "./rule.js";
+import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 export const requestIdConsistent: Rule = {
   meta: {
@@ -10,18 +10,29 @@ export const requestIdConsistent: Rule = {
       "Every copy of the request ID agrees: Zenlayer inner and outer, body and x-acs-request-id / X-TC-RequestId headers.",
     source: {
       document: "reference/provider-facts.md §1",
-      quote: "In a success body the inner response.requestId equals the outer requestId (Zenlayer's Chinese documentation states this).",
+      quote:
+        "In a success body the inner response.requestId equals the outer requestId (Zenlayer's Chinese documentation states this).",
     },
     needsBody: true,
   },
   check(context) {
     const copies = requestIdSlots(context)
       .filter((slot) => isNonEmptyString(slot.value))
-      .map((slot) => ({ where: slot.pointer, pointer: slot.pointer, location: undefined as string | undefined, value: slot.value as string }));
+      .map((slot) => ({
+        where: slot.pointer,
+        pointer: slot.pointer,
+        location: undefined as string | undefined,
+        value: slot.value as string,
+      }));
     const header = context.spec.requestIdHeader;
     const headerValue = header ? context.responseHeaders[header] : undefined;
     if (header && isNonEmptyString(headerValue)) {
-      copies.push({ where: `header ${header}`, pointer: "", location: `header:${header}`, value: headerValue.trim() });
+      copies.push({
+        where: `header ${header}`,
+        pointer: "",
+        location: `header:${header}`,
+        value: headerValue.trim(),
+      });
     }
     const first = copies[0];
     if (!first || copies.length < 2) return NOT_APPLICABLE;

@@ -1,5 +1,5 @@
 import { isNonEmptyString, requestIdSlots } from "./request-id-values.js";
-import { ALL_DIALECTS, NOT_APPLICABLE, type FindingDraft, type Rule } from "./rule.js";
+import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 export const requestIdFormat: Rule = {
   meta: {

@@ -12,7 +12,8 @@ export const requestIdPresent: Rule = {
       document: "seeds/000_cb41bbe9a103a19e.txt",
       quote: "requestId: the unique ID of an API request. Contact us with this ID when an exception occurs.",
     },
-    decision: "Zenlayer success bodies carry it twice (outer requestId and response.requestId): both must be there.",
+    decision:
+      "Zenlayer success bodies carry it twice (outer requestId and response.requestId): both must be there.",
     needsBody: true,
   },
   check(context) {

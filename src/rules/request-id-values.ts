@@ -4,7 +4,9 @@ import type { RuleContext } from "./rule.js";
 
 /** Every place the body should carry the request ID, with what is there (possibly undefined). */
 export function requestIdSlots({ spec, outcome, body }: RuleContext): Located[] {
-  return spec.requestIdPointers(outcome).map((pointer) => ({ pointer, value: resolvePointer(body, pointer) }));
+  return spec
+    .requestIdPointers(outcome)
+    .map((pointer) => ({ pointer, value: resolvePointer(body, pointer) }));
 }
 
 export function isNonEmptyString(value: unknown): value is string {

@@ -8,7 +8,8 @@ import type { FindingDraft } from "./rule.js";
 export const MAX_SCHEMA_FINDINGS = 20;
 
 function target(error: ErrorObject): string {
-  const missing = error.keyword === "required" ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+  const missing =
+    error.keyword === "required" ? (error.params as { missingProperty?: string }).missingProperty : undefined;
   return missing === undefined ? error.instancePath : joinPointer(error.instancePath, missing);
 }
 
@@ -38,9 +39,12 @@ function expectation(error: ErrorObject): string {
 function explainAnyOf(errors: ErrorObject[]): ErrorObject[] {
   const anyOfAt = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
   if (anyOfAt.size === 0) return errors;
-  const kept = errors.filter((e) => !(anyOfAt.has(e.instancePath) && (e.keyword === "type" || e.keyword === "const")));
+  const kept = errors.filter(
+    (e) => !(anyOfAt.has(e.instancePath) && (e.keyword === "type" || e.keyword === "const")),
+  );
   return kept.filter(
-    (e) => e.keyword !== "anyOf" || !kept.some((other) => other.instancePath.startsWith(`${e.instancePath}/`)),
+    (e) =>
+      e.keyword !== "anyOf" || !kept.some((other) => other.instancePath.startsWith(`${e.instancePath}/`)),
   );
 }
 
@@ -74,7 +78,11 @@ export function schemaFindings(
   if (findings.length > MAX_SCHEMA_FINDINGS) {
     const more = findings.length - MAX_SCHEMA_FINDINGS;
     findings.length = MAX_SCHEMA_FINDINGS;
-    findings.push({ pointer: "", message: `and ${more} more mismatch(es) against ${schema.id}`, schema: schema.id });
+    findings.push({
+      pointer: "",
+      message: `and ${more} more mismatch(es) against ${schema.id}`,
+      schema: schema.id,
+    });
   }
   return findings;
 }

@@ -8,7 +8,10 @@ export const statusBodyConsistent: Rule = {
     severity: "error",
     dialects: ["alibaba"],
     description: "A status carried in the body (KMS HttpStatus) equals the HTTP status.",
-    source: { document: "seeds/002_34ba6698e324b33c.txt", quote: "<KMS> <HttpStatus>400</HttpStatus> <Code>IllegalTimestamp</Code> …" },
+    source: {
+      document: "seeds/002_34ba6698e324b33c.txt",
+      quote: "<KMS> <HttpStatus>400</HttpStatus> <Code>IllegalTimestamp</Code> …",
+    },
     needsBody: true,
   },
   check({ body, status }) {

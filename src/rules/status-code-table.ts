@@ -11,7 +11,8 @@ export const statusCodeTable: Rule = {
     id: "status-code-table",
     severity: "error",
     dialects: ALL_DIALECTS,
-    description: "Where the product's table documents a status (or status class) for the code, the HTTP status is that.",
+    description:
+      "Where the product's table documents a status (or status class) for the code, the HTTP status is that.",
     source: {
       document: "reference/provider-facts.md §1",
       quote:

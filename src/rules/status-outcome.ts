@@ -17,7 +17,8 @@ export const statusOutcome: Rule = {
       "The HTTP status agrees with the outcome: Tencent 200 for any processed request; Alibaba 2xx success, 4xx/5xx error; Zenlayer 200 success, 4xx/5xx error.",
     source: {
       document: "seeds/000_cb41bbe9a103a19e.txt",
-      quote: "For successful requests, the HTTP status code returned is 200. For failed requests, the HTTP status code returned is not 200, but 4xx or 5xx.",
+      quote:
+        "For successful requests, the HTTP status code returned is 200. For failed requests, the HTTP status code returned is not 200, but 4xx or 5xx.",
     },
     decision:
       "Tencent errors must come with 200: no document says so outright, but tencentcloud-sdk-nodejs, -go and -python treat any other status as a transport failure and lose the code (provider-facts.md §1).",

@@ -9,12 +9,15 @@ export const xmlRoot: Rule = {
     id: "xml-root",
     severity: "error",
     dialects: ["alibaba"],
-    description: "An Alibaba XML body has a documented root element ({Action}Response, Error, or the product's, e.g. KMS).",
+    description:
+      "An Alibaba XML body has a documented root element ({Action}Response, Error, or the product's, e.g. KMS).",
     source: {
       document: "reference/provider-facts.md §1",
-      quote: "XML: ESS success root is <{Action}Response>, error root <Error>. The KMS documentation uses root <KMS> for both success and error.",
+      quote:
+        "XML: ESS success root is <{Action}Response>, error root <Error>. The KMS documentation uses root <KMS> for both success and error.",
     },
-    decision: "Success needs {Action}Response (any …Response when the action is unknown), error needs Error; KMS may use KMS for either.",
+    decision:
+      "Success needs {Action}Response (any …Response when the action is unknown), error needs Error; KMS may use KMS for either.",
     needsBody: true,
   },
   check({ identity, outcome, xmlRoot: root }) {
@@ -22,12 +25,28 @@ export const xmlRoot: Rule = {
     const productRoot = PRODUCT_ROOTS[identity.product];
     if (root === productRoot) return [];
     const knownAction = identity.action !== UNKNOWN;
-    if (outcome === "error" ? root === "Error" : knownAction ? root === `${identity.action}Response` : root.endsWith("Response")) {
+    if (
+      outcome === "error"
+        ? root === "Error"
+        : knownAction
+          ? root === `${identity.action}Response`
+          : root.endsWith("Response")
+    ) {
       return [];
     }
-    const wanted = [outcome === "error" ? "Error" : knownAction ? `${identity.action}Response` : "{Action}Response", productRoot]
+    const wanted = [
+      outcome === "error" ? "Error" : knownAction ? `${identity.action}Response` : "{Action}Response",
+      productRoot,
+    ]
       .filter(Boolean)
       .join(" or ");
-    return [{ pointer: "", message: `XML root <${root}> on a ${outcome} response, expected <${wanted}>`, expected: wanted, actual: root }];
+    return [
+      {
+        pointer: "",
+        message: `XML root <${root}> on a ${outcome} response, expected <${wanted}>`,
+        expected: wanted,
+        actual: root,
+      },
+    ];
   },
 };

@@ -28,7 +28,9 @@ export class CodeTables {
       const file = path.join(tablesDir, name);
       const data: unknown = JSON.parse(await readFile(file, "utf8"));
       if (!validate(data)) {
-        const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
+        const problems = (validate.errors ?? [])
+          .map((e) => `${e.instancePath || "/"} ${e.message}`)
+          .join("; ");
         throw new Error(`schemas/code-tables/${name}: not a valid code table: ${problems}`);
       }
       tables.push(data);

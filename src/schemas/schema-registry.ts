@@ -43,7 +43,8 @@ export class SchemaRegistry {
       } catch (error) {
         throw new Error(`schemas/${file}: not valid JSON: ${(error as Error).message}`);
       }
-      if (schema.$id !== file) throw new Error(`schemas/${file}: $id must be "${file}", found ${JSON.stringify(schema.$id)}`);
+      if (schema.$id !== file)
+        throw new Error(`schemas/${file}: $id must be "${file}", found ${JSON.stringify(schema.$id)}`);
       sources.set(file, schema);
       if (file.includes("/actions/")) {
         const view = xmlView(schema);
@@ -69,7 +70,12 @@ export class SchemaRegistry {
     return [...this.compiled.keys()];
   }
 
-  envelope(dialect: Dialect, product: string, outcome: Exclude<Outcome, "unknown">, format: BodyFormat): CompiledSchema | undefined {
+  envelope(
+    dialect: Dialect,
+    product: string,
+    outcome: Exclude<Outcome, "unknown">,
+    format: BodyFormat,
+  ): CompiledSchema | undefined {
     const name = `envelope-${outcome}${format === "xml" ? ".xml" : ""}.schema.json`;
     return this.get(`${dialect}/${product}/${name}`) ?? this.get(`${dialect}/${name}`);
   }

@@ -46,6 +46,7 @@ export function xmlView(schema: Schema): Schema {
   if (type === "object" && required.length === 0 && schema.$id === undefined) {
     return { anyOf: [view, { const: "" }] };
   }
-  if (typeof schema.$id === "string") view.$id = schema.$id.replace(/\.schema\.json$/, ".xml-view.schema.json");
+  if (typeof schema.$id === "string")
+    view.$id = schema.$id.replace(/\.schema\.json$/, ".xml-view.schema.json");
   return view;
 }

@@ -11,7 +11,13 @@ const group = {
   MinSize: 1,
   MaxSize: 5,
 };
-const groups = (list: unknown[]) => alibabaSuccess({ TotalCount: list.length, PageNumber: 1, PageSize: 10, ScalingGroups: { ScalingGroup: list } });
+const groups = (list: unknown[]) =>
+  alibabaSuccess({
+    TotalCount: list.length,
+    PageNumber: 1,
+    PageSize: 10,
+    ScalingGroups: { ScalingGroup: list },
+  });
 const groupXml = (inner: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><DescribeScalingGroupsResponse><RequestId>${ALIBABA_ID}</RequestId><TotalCount>1</TotalCount><PageNumber>1</PageNumber><PageSize>10</PageSize><ScalingGroups>${inner}</ScalingGroups></DescribeScalingGroupsResponse>`;
 const groupElement = (minSize: string) =>
@@ -19,14 +25,70 @@ const groupElement = (minSize: string) =>
 
 ruleTester(actionSchema, {
   valid: [
-    { name: "seed 001 DescribeInstancesStatus example", dialect: "tencent", action: "DescribeInstancesStatus", body: seedExamples.tencent("tencentApi").success },
-    { name: "seed 000 CreateInstances example", dialect: "zenlayer", action: "CreateInstances", body: seedExamples.zenlayer().success },
-    { name: "ESS DescribeScalingGroups, JSON", dialect: "alibaba", product: "ess", action: "DescribeScalingGroups", body: groups([group]) },
-    { name: "ESS DescribeScalingGroups, XML with one group (a single element is a list of one)", dialect: "alibaba", product: "ess", action: "DescribeScalingGroups", format: "xml", body: groupXml(groupElement("1")) },
-    { name: "ESS DescribeScalingGroups, XML with two groups", dialect: "alibaba", product: "ess", action: "DescribeScalingGroups", format: "xml", body: groupXml(groupElement("1") + groupElement("2")) },
-    { name: "KMS Encrypt", dialect: "alibaba", product: "kms", action: "Encrypt", body: alibabaSuccess({ CiphertextBlob: "ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901qOjop4bTS****", KeyId: "key-hzz630494463ejqjx****", KeyVersionId: "2ab1a983-7072-4bbc-a582-584b5bd8****" }) },
-    { name: "an action with no registered schema is not judged", dialect: "tencent", action: "DescribeZones", body: tencentSuccess({ ZoneSet: "anything" }) },
-    { name: "an error is not judged by the action's schema", dialect: "tencent", action: "DescribeInstancesStatus", body: { Response: { Error: { Code: "InternalError", Message: "x" }, RequestId: "b5b41468-520d-4192-b42f-595cc34b6c1c" } } },
+    {
+      name: "seed 001 DescribeInstancesStatus example",
+      dialect: "tencent",
+      action: "DescribeInstancesStatus",
+      body: seedExamples.tencent("tencentApi").success,
+    },
+    {
+      name: "seed 000 CreateInstances example",
+      dialect: "zenlayer",
+      action: "CreateInstances",
+      body: seedExamples.zenlayer().success,
+    },
+    {
+      name: "ESS DescribeScalingGroups, JSON",
+      dialect: "alibaba",
+      product: "ess",
+      action: "DescribeScalingGroups",
+      body: groups([group]),
+    },
+    {
+      name: "ESS DescribeScalingGroups, XML with one group (a single element is a list of one)",
+      dialect: "alibaba",
+      product: "ess",
+      action: "DescribeScalingGroups",
+      format: "xml",
+      body: groupXml(groupElement("1")),
+    },
+    {
+      name: "ESS DescribeScalingGroups, XML with two groups",
+      dialect: "alibaba",
+      product: "ess",
+      action: "DescribeScalingGroups",
+      format: "xml",
+      body: groupXml(groupElement("1") + groupElement("2")),
+    },
+    {
+      name: "KMS Encrypt",
+      dialect: "alibaba",
+      product: "kms",
+      action: "Encrypt",
+      body: alibabaSuccess({
+        CiphertextBlob:
+          "ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901qOjop4bTS****",
+        KeyId: "key-hzz630494463ejqjx****",
+        KeyVersionId: "2ab1a983-7072-4bbc-a582-584b5bd8****",
+      }),
+    },
+    {
+      name: "an action with no registered schema is not judged",
+      dialect: "tencent",
+      action: "DescribeZones",
+      body: tencentSuccess({ ZoneSet: "anything" }),
+    },
+    {
+      name: "an error is not judged by the action's schema",
+      dialect: "tencent",
+      action: "DescribeInstancesStatus",
+      body: {
+        Response: {
+          Error: { Code: "InternalError", Message: "x" },
+          RequestId: "b5b41468-520d-4192-b42f-595cc34b6c1c",
+        },
+      },
+    },
   ],
   invalid: [
     {
@@ -65,7 +127,13 @@ ruleTester(actionSchema, {
       action: "DescribeScalingGroups",
       format: "xml",
       body: groupXml(groupElement("one")),
-      findings: [{ pointer: "/ScalingGroups/ScalingGroup/MinSize", expected: "a string matching ^-?[0-9]+$", actual: '"one"' }],
+      findings: [
+        {
+          pointer: "/ScalingGroups/ScalingGroup/MinSize",
+          expected: "a string matching ^-?[0-9]+$",
+          actual: '"one"',
+        },
+      ],
     },
     {
       name: "CreateScalingGroup without ScalingGroupId",

@@ -9,9 +9,26 @@ const ess = seedExamples.ess();
 ruleTester(bodyParseable, {
   valid: [
     { name: "Tencent JSON", dialect: "tencent", body: tencentSuccess() },
-    { name: "Alibaba XML when Format=XML", dialect: "alibaba", format: "xml", body: "<DescribeThingsResponse><RequestId>x</RequestId></DescribeThingsResponse>" },
-    { name: "seed 002's KMS XML error example", dialect: "alibaba", product: "kms", format: "xml", status: 400, body: kms.xmlError },
-    { name: "seed 004's JSON error fragment, repaired", dialect: "alibaba", status: 500, body: repairFragment(ess.jsonError) },
+    {
+      name: "Alibaba XML when Format=XML",
+      dialect: "alibaba",
+      format: "xml",
+      body: "<DescribeThingsResponse><RequestId>x</RequestId></DescribeThingsResponse>",
+    },
+    {
+      name: "seed 002's KMS XML error example",
+      dialect: "alibaba",
+      product: "kms",
+      format: "xml",
+      status: 400,
+      body: kms.xmlError,
+    },
+    {
+      name: "seed 004's JSON error fragment, repaired",
+      dialect: "alibaba",
+      status: 500,
+      body: repairFragment(ess.jsonError),
+    },
     { name: "JSON with a UTF-8 message", dialect: "alibaba", body: alibabaSuccess({ Name: "未命名" }) },
   ],
   invalid: [
@@ -38,11 +55,33 @@ ruleTester(bodyParseable, {
       body: kms.xmlSuccess,
       findings: [{ message: /not well-formed XML/, expected: "well-formed XML" }],
     },
-    { name: "seed 004's JSON fragment as printed", dialect: "alibaba", status: 500, body: ess.jsonError, findings: [{ message: /not valid JSON/ }] },
-    { name: "truncated JSON", dialect: "tencent", body: '{"Response": {"RequestId": "b5b4', findings: [{ message: /truncated/ }] },
+    {
+      name: "seed 004's JSON fragment as printed",
+      dialect: "alibaba",
+      status: 500,
+      body: ess.jsonError,
+      findings: [{ message: /not valid JSON/ }],
+    },
+    {
+      name: "truncated JSON",
+      dialect: "tencent",
+      body: '{"Response": {"RequestId": "b5b4',
+      findings: [{ message: /truncated/ }],
+    },
     { name: "empty body", dialect: "zenlayer", body: "", findings: [{ message: /body is empty/ }] },
-    { name: "XML when JSON was asked for", dialect: "alibaba", body: "<Error><Code>X</Code></Error>", findings: [{ message: /not valid JSON/ }] },
-    { name: "JSON when XML was asked for", dialect: "alibaba", format: "xml", body: alibabaSuccess(), findings: [{ message: /not well-formed XML/ }] },
+    {
+      name: "XML when JSON was asked for",
+      dialect: "alibaba",
+      body: "<Error><Code>X</Code></Error>",
+      findings: [{ message: /not valid JSON/ }],
+    },
+    {
+      name: "JSON when XML was asked for",
+      dialect: "alibaba",
+      format: "xml",
+      body: alibabaSuccess(),
+      findings: [{ message: /not well-formed XML/ }],
+    },
     {
       name: "JSON nested 100,000 levels",
       dialect: "tencent",

@@ -2,16 +2,49 @@ import { contentTypeConsistent } from "../../src/rules/content-type-consistent.j
 import { alibabaSuccess, tencentSuccess, zenlayerSuccess } from "../support/bodies.js";
 import { ruleTester } from "../support/rule-tester.js";
 
-const xml = "<DescribeThingsResponse><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId></DescribeThingsResponse>";
+const xml =
+  "<DescribeThingsResponse><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId></DescribeThingsResponse>";
 
 ruleTester(contentTypeConsistent, {
   valid: [
-    { name: "application/json", dialect: "tencent", body: tencentSuccess(), headers: { "content-type": "application/json" } },
-    { name: "application/json with charset", dialect: "zenlayer", body: zenlayerSuccess(), headers: { "content-type": "application/json; charset=utf-8" } },
-    { name: "upper-case media type", dialect: "alibaba", body: alibabaSuccess(), headers: { "content-type": "Application/JSON;charset=UTF-8" } },
-    { name: "text/xml;charset=utf-8 for XML", dialect: "alibaba", format: "xml", body: xml, headers: { "content-type": "text/xml;charset=utf-8" } },
-    { name: "application/xml for XML", dialect: "alibaba", format: "xml", body: xml, headers: { "content-type": "application/xml" } },
-    { name: "not judged when the body does not decode", dialect: "tencent", body: "<html>", headers: { "content-type": "text/html" } },
+    {
+      name: "application/json",
+      dialect: "tencent",
+      body: tencentSuccess(),
+      headers: { "content-type": "application/json" },
+    },
+    {
+      name: "application/json with charset",
+      dialect: "zenlayer",
+      body: zenlayerSuccess(),
+      headers: { "content-type": "application/json; charset=utf-8" },
+    },
+    {
+      name: "upper-case media type",
+      dialect: "alibaba",
+      body: alibabaSuccess(),
+      headers: { "content-type": "Application/JSON;charset=UTF-8" },
+    },
+    {
+      name: "text/xml;charset=utf-8 for XML",
+      dialect: "alibaba",
+      format: "xml",
+      body: xml,
+      headers: { "content-type": "text/xml;charset=utf-8" },
+    },
+    {
+      name: "application/xml for XML",
+      dialect: "alibaba",
+      format: "xml",
+      body: xml,
+      headers: { "content-type": "application/xml" },
+    },
+    {
+      name: "not judged when the body does not decode",
+      dialect: "tencent",
+      body: "<html>",
+      headers: { "content-type": "text/html" },
+    },
   ],
   invalid: [
     {

@@ -1,5 +1,12 @@
 import { envelopeShape } from "../../src/rules/envelope-shape.js";
-import { alibabaError, alibabaSuccess, TENCENT_ID, tencentError, tencentSuccess, ZENLAYER_ID, zenlayerError } from "../support/bodies.js";
+import {
+  alibabaError,
+  alibabaSuccess,
+  TENCENT_ID,
+  tencentSuccess,
+  ZENLAYER_ID,
+  zenlayerError,
+} from "../support/bodies.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { repairFragment, seedExamples } from "../support/seed-examples.js";
 
@@ -10,24 +17,75 @@ const ess = seedExamples.ess();
 
 ruleTester(envelopeShape, {
   valid: [
-    { name: "seed 001 success example", dialect: "tencent", body: seedExamples.tencent("tencentApi").success },
+    {
+      name: "seed 001 success example",
+      dialect: "tencent",
+      body: seedExamples.tencent("tencentApi").success,
+    },
     { name: "seed 003 error example", dialect: "tencent", body: tencent.error },
-    { name: "seed 000 success example", dialect: "zenlayer", action: "CreateInstances", body: zenlayer.success },
+    {
+      name: "seed 000 success example",
+      dialect: "zenlayer",
+      action: "CreateInstances",
+      body: zenlayer.success,
+    },
     { name: "seed 000 error example", dialect: "zenlayer", status: 400, body: zenlayer.error },
-    { name: "Zenlayer error without response", dialect: "zenlayer", status: 404, body: zenlayerError("OPERATION_FAILED_RESOURCE_NOT_FOUND") },
-    { name: "seed 002 KMS XML error example", dialect: "alibaba", product: "kms", format: "xml", status: 400, body: kms.xmlError },
-    { name: "seed 004 error fragment, repaired", dialect: "alibaba", status: 500, body: repairFragment(ess.jsonError) },
-    { name: "seed 004 success fragment, repaired", dialect: "alibaba", body: repairFragment(ess.jsonSuccess) },
+    {
+      name: "Zenlayer error without response",
+      dialect: "zenlayer",
+      status: 404,
+      body: zenlayerError("OPERATION_FAILED_RESOURCE_NOT_FOUND"),
+    },
+    {
+      name: "seed 002 KMS XML error example",
+      dialect: "alibaba",
+      product: "kms",
+      format: "xml",
+      status: 400,
+      body: kms.xmlError,
+    },
+    {
+      name: "seed 004 error fragment, repaired",
+      dialect: "alibaba",
+      status: 500,
+      body: repairFragment(ess.jsonError),
+    },
+    {
+      name: "seed 004 success fragment, repaired",
+      dialect: "alibaba",
+      body: repairFragment(ess.jsonSuccess),
+    },
     {
       name: "Tencent success with its own Success.Code (not an error)",
       dialect: "tencent",
       body: tencentSuccess({ Success: { Code: "Success", Message: "Success" } }),
     },
-    { name: "Tencent success with a Message field", dialect: "tencent", body: tencentSuccess({ Message: "Already authorized" }) },
-    { name: "Alibaba success with Code 200 (pop-core: not an error)", dialect: "alibaba", body: alibabaSuccess({ Code: "200" }) },
-    { name: "a missing request ID is left to request-id-present", dialect: "tencent", body: { Response: {} } },
-    { name: "a missing error Message is left to error-code-message", dialect: "tencent", body: { Response: { Error: { Code: "InvalidParameter" }, RequestId: TENCENT_ID } } },
-    { name: "a missing HostId is left to error-host-id", dialect: "alibaba", status: 400, body: { ...alibabaError(), HostId: undefined } },
+    {
+      name: "Tencent success with a Message field",
+      dialect: "tencent",
+      body: tencentSuccess({ Message: "Already authorized" }),
+    },
+    {
+      name: "Alibaba success with Code 200 (pop-core: not an error)",
+      dialect: "alibaba",
+      body: alibabaSuccess({ Code: "200" }),
+    },
+    {
+      name: "a missing request ID is left to request-id-present",
+      dialect: "tencent",
+      body: { Response: {} },
+    },
+    {
+      name: "a missing error Message is left to error-code-message",
+      dialect: "tencent",
+      body: { Response: { Error: { Code: "InvalidParameter" }, RequestId: TENCENT_ID } },
+    },
+    {
+      name: "a missing HostId is left to error-host-id",
+      dialect: "alibaba",
+      status: 400,
+      body: { ...alibabaError(), HostId: undefined },
+    },
   ],
   invalid: [
     {
@@ -36,14 +94,24 @@ ruleTester(envelopeShape, {
       body: { RequestId: "b5b41468-520d-4192-b42f-595cc34b6c1c" },
       findings: [{ pointer: "", message: /not a tencent envelope/ }],
     },
-    { name: "Tencent Response that is an array", dialect: "tencent", body: { Response: [] }, findings: [{ message: /not a tencent envelope/ }] },
+    {
+      name: "Tencent Response that is an array",
+      dialect: "tencent",
+      body: { Response: [] },
+      findings: [{ message: /not a tencent envelope/ }],
+    },
     {
       name: "Tencent Error that is a string",
       dialect: "tencent",
       body: { Response: { Error: "AuthFailure", RequestId: "b5b41468-520d-4192-b42f-595cc34b6c1c" } },
       findings: [{ pointer: "/Response/Error", expected: "object" }],
     },
-    { name: "Alibaba body that is an array", dialect: "alibaba", body: [alibabaSuccess()], findings: [{ message: /not an alibaba envelope/ }] },
+    {
+      name: "Alibaba body that is an array",
+      dialect: "alibaba",
+      body: [alibabaSuccess()],
+      findings: [{ message: /not an alibaba envelope/ }],
+    },
     {
       name: "Zenlayer success whose response is a string",
       dialect: "zenlayer",

@@ -6,19 +6,70 @@ const kms = { dialect: "alibaba" as const, product: "kms", status: 400 };
 
 ruleTester(errorCodeKnown, {
   valid: [
-    { name: "Tencent common code from seed 001", dialect: "tencent", body: tencentError("AuthFailure.SignatureFailure") },
-    { name: "Tencent common code only provider-facts lists", dialect: "tencent", body: tencentError("RequestLimitExceeded.UinLimitExceeded") },
-    { name: "Tencent product code extending a common code with a dot", dialect: "tencent", body: tencentError("InvalidParameterValue.NoFaceInPhoto") },
+    {
+      name: "Tencent common code from seed 001",
+      dialect: "tencent",
+      body: tencentError("AuthFailure.SignatureFailure"),
+    },
+    {
+      name: "Tencent common code only provider-facts lists",
+      dialect: "tencent",
+      body: tencentError("RequestLimitExceeded.UinLimitExceeded"),
+    },
+    {
+      name: "Tencent product code extending a common code with a dot",
+      dialect: "tencent",
+      body: tencentError("InvalidParameterValue.NoFaceInPhoto"),
+    },
     { name: "KMS code from seed 002", ...kms, body: alibabaError("IllegalTimestamp") },
-    { name: "KMS code only provider-facts lists", ...kms, status: 429, body: alibabaError("Rejected.Throttling") },
-    { name: "ESS code from seed 004", dialect: "alibaba", product: "ess", status: 400, body: alibabaError("Throttling") },
-    { name: "Zenlayer code seen on the wire", dialect: "zenlayer", status: 400, body: zenlayerError("INVALID_ZONE_NOT_FOUND") },
-    { name: "a product without a table is not judged", dialect: "alibaba", product: "ecs", status: 400, body: alibabaError("Whatever.Code") },
+    {
+      name: "KMS code only provider-facts lists",
+      ...kms,
+      status: 429,
+      body: alibabaError("Rejected.Throttling"),
+    },
+    {
+      name: "ESS code from seed 004",
+      dialect: "alibaba",
+      product: "ess",
+      status: 400,
+      body: alibabaError("Throttling"),
+    },
+    {
+      name: "Zenlayer code seen on the wire",
+      dialect: "zenlayer",
+      status: 400,
+      body: zenlayerError("INVALID_ZONE_NOT_FOUND"),
+    },
+    {
+      name: "a product without a table is not judged",
+      dialect: "alibaba",
+      product: "ecs",
+      status: 400,
+      body: alibabaError("Whatever.Code"),
+    },
   ],
   invalid: [
-    { name: "Tencent code in no table", dialect: "tencent", body: tencentError("NoSuchThing"), findings: [{ pointer: "/Response/Error/Code", severity: "warning", actual: "NoSuchThing" }] },
-    { name: "Tencent dotted code whose base is unknown", dialect: "tencent", body: tencentError("Bogus.Thing"), findings: [{ severity: "warning" }] },
-    { name: "ESS code from the KMS table", dialect: "alibaba", product: "ess", status: 400, body: alibabaError("IllegalTimestamp"), findings: [{ pointer: "/Code", severity: "warning" }] },
+    {
+      name: "Tencent code in no table",
+      dialect: "tencent",
+      body: tencentError("NoSuchThing"),
+      findings: [{ pointer: "/Response/Error/Code", severity: "warning", actual: "NoSuchThing" }],
+    },
+    {
+      name: "Tencent dotted code whose base is unknown",
+      dialect: "tencent",
+      body: tencentError("Bogus.Thing"),
+      findings: [{ severity: "warning" }],
+    },
+    {
+      name: "ESS code from the KMS table",
+      dialect: "alibaba",
+      product: "ess",
+      status: 400,
+      body: alibabaError("IllegalTimestamp"),
+      findings: [{ pointer: "/Code", severity: "warning" }],
+    },
     {
       name: "KMS misspelling from older documentation",
       ...kms,
@@ -26,6 +77,12 @@ ruleTester(errorCodeKnown, {
       body: alibabaError("SerivceUnavailableTemporary"),
       findings: [{ message: /misspelling/, expected: "ServiceUnavailableTemporary", severity: "warning" }],
     },
-    { name: "Zenlayer unknown code", dialect: "zenlayer", status: 400, body: zenlayerError("SOMETHING_ELSE"), findings: [{ pointer: "/code", severity: "warning" }] },
+    {
+      name: "Zenlayer unknown code",
+      dialect: "zenlayer",
+      status: 400,
+      body: zenlayerError("SOMETHING_ELSE"),
+      findings: [{ pointer: "/code", severity: "warning" }],
+    },
   ],
 });

@@ -7,11 +7,27 @@ ruleTester(errorCodeMessage, {
   valid: [
     { name: "seed 001 error", dialect: "tencent", body: seedExamples.tencent("tencentApi").error },
     { name: "seed 000 error", dialect: "zenlayer", status: 400, body: seedExamples.zenlayer().error },
-    { name: "seed 002 KMS XML error", dialect: "alibaba", product: "kms", format: "xml", status: 400, body: seedExamples.kms().xmlError },
-    { name: "a Tencent success with Success.Code/Message is not an error", dialect: "tencent", body: tencentSuccess({ Success: { Code: "Success", Message: "Success" } }) },
+    {
+      name: "seed 002 KMS XML error",
+      dialect: "alibaba",
+      product: "kms",
+      format: "xml",
+      status: 400,
+      body: seedExamples.kms().xmlError,
+    },
+    {
+      name: "a Tencent success with Success.Code/Message is not an error",
+      dialect: "tencent",
+      body: tencentSuccess({ Success: { Code: "Success", Message: "Success" } }),
+    },
   ],
   invalid: [
-    { name: "Tencent error without Message", dialect: "tencent", body: { Response: { Error: { Code: "InvalidParameter" }, RequestId: TENCENT_ID } }, findings: [{ pointer: "/Response/Error/Message", message: /no message/ }] },
+    {
+      name: "Tencent error without Message",
+      dialect: "tencent",
+      body: { Response: { Error: { Code: "InvalidParameter" }, RequestId: TENCENT_ID } },
+      findings: [{ pointer: "/Response/Error/Message", message: /no message/ }],
+    },
     {
       name: "Tencent error with empty Code and Message",
       dialect: "tencent",
@@ -21,9 +37,26 @@ ruleTester(errorCodeMessage, {
         { pointer: "/Response/Error/Message", message: /empty/ },
       ],
     },
-    { name: "Tencent error with a numeric Code", dialect: "tencent", body: tencentError(4000), findings: [{ pointer: "/Response/Error/Code", message: /a number, not a string/ }] },
-    { name: "Alibaba error without Message", dialect: "alibaba", status: 400, body: { ...alibabaError(), Message: undefined }, findings: [{ pointer: "/Message" }] },
-    { name: "Zenlayer error with a null message", dialect: "zenlayer", status: 400, body: { ...zenlayerError(), message: null }, findings: [{ pointer: "/message", message: /null/ }] },
+    {
+      name: "Tencent error with a numeric Code",
+      dialect: "tencent",
+      body: tencentError(4000),
+      findings: [{ pointer: "/Response/Error/Code", message: /a number, not a string/ }],
+    },
+    {
+      name: "Alibaba error without Message",
+      dialect: "alibaba",
+      status: 400,
+      body: { ...alibabaError(), Message: undefined },
+      findings: [{ pointer: "/Message" }],
+    },
+    {
+      name: "Zenlayer error with a null message",
+      dialect: "zenlayer",
+      status: 400,
+      body: { ...zenlayerError(), message: null },
+      findings: [{ pointer: "/message", message: /null/ }],
+    },
     {
       name: "Zenlayer 500 with neither code nor message (an error by its status)",
       dialect: "zenlayer",

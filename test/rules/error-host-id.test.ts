@@ -6,7 +6,13 @@ import { repairFragment, seedExamples } from "../support/seed-examples.js";
 ruleTester(errorHostId, {
   valid: [
     { name: "ESS error with HostId", dialect: "alibaba", product: "ess", status: 400, body: alibabaError() },
-    { name: "seed 004's error with an empty HostId", dialect: "alibaba", product: "ess", status: 500, body: repairFragment(seedExamples.ess().jsonError) },
+    {
+      name: "seed 004's error with an empty HostId",
+      dialect: "alibaba",
+      product: "ess",
+      status: 500,
+      body: repairFragment(seedExamples.ess().jsonError),
+    },
     { name: "a success needs no HostId", dialect: "alibaba", body: alibabaSuccess() },
     {
       name: "XML <Error> with HostId",
@@ -17,7 +23,14 @@ ruleTester(errorHostId, {
     },
   ],
   invalid: [
-    { name: "ESS error without HostId", dialect: "alibaba", product: "ess", status: 400, body: { ...alibabaError(), HostId: undefined }, findings: [{ pointer: "/HostId", severity: "error" }] },
+    {
+      name: "ESS error without HostId",
+      dialect: "alibaba",
+      product: "ess",
+      status: 400,
+      body: { ...alibabaError(), HostId: undefined },
+      findings: [{ pointer: "/HostId", severity: "error" }],
+    },
     {
       name: "seed 002's KMS XML error (no HostId): a warning, since seed 002 contradicts itself",
       dialect: "alibaba",
@@ -27,6 +40,13 @@ ruleTester(errorHostId, {
       body: seedExamples.kms().xmlError,
       findings: [{ pointer: "/HostId", severity: "warning" }],
     },
-    { name: "HostId that is not a string", dialect: "alibaba", product: "ess", status: 400, body: alibabaError("InvalidParameter", { HostId: 7 }), findings: [{ message: /not a string/ }] },
+    {
+      name: "HostId that is not a string",
+      dialect: "alibaba",
+      product: "ess",
+      status: 400,
+      body: alibabaError("InvalidParameter", { HostId: 7 }),
+      findings: [{ message: /not a string/ }],
+    },
   ],
 });

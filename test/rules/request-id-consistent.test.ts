@@ -1,5 +1,12 @@
 import { requestIdConsistent } from "../../src/rules/request-id-consistent.js";
-import { ALIBABA_ID, alibabaSuccess, TENCENT_ID, tencentSuccess, ZENLAYER_ID, zenlayerSuccess } from "../support/bodies.js";
+import {
+  ALIBABA_ID,
+  alibabaSuccess,
+  TENCENT_ID,
+  tencentSuccess,
+  ZENLAYER_ID,
+  zenlayerSuccess,
+} from "../support/bodies.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { seedExamples } from "../support/seed-examples.js";
 
@@ -7,9 +14,23 @@ const OTHER_ZENLAYER_ID = "T00000000-F4D1-42EA-BDC1-5E67167FD8CC";
 
 ruleTester(requestIdConsistent, {
   valid: [
-    { name: "seed 000: inner and outer requestId agree", dialect: "zenlayer", body: seedExamples.zenlayer().success },
-    { name: "Alibaba body and x-acs-request-id agree", dialect: "alibaba", body: alibabaSuccess(), headers: { "x-acs-request-id": ALIBABA_ID } },
-    { name: "Tencent body and X-TC-RequestId agree", dialect: "tencent", body: tencentSuccess(), headers: { "X-TC-RequestId": TENCENT_ID } },
+    {
+      name: "seed 000: inner and outer requestId agree",
+      dialect: "zenlayer",
+      body: seedExamples.zenlayer().success,
+    },
+    {
+      name: "Alibaba body and x-acs-request-id agree",
+      dialect: "alibaba",
+      body: alibabaSuccess(),
+      headers: { "x-acs-request-id": ALIBABA_ID },
+    },
+    {
+      name: "Tencent body and X-TC-RequestId agree",
+      dialect: "tencent",
+      body: tencentSuccess(),
+      headers: { "X-TC-RequestId": TENCENT_ID },
+    },
     { name: "a single copy has nothing to disagree with", dialect: "alibaba", body: alibabaSuccess() },
   ],
   invalid: [

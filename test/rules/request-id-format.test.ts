@@ -5,27 +5,70 @@ import { repairFragment, seedExamples } from "../support/seed-examples.js";
 
 ruleTester(requestIdFormat, {
   valid: [
-    { name: "Tencent lower-case UUID (seed 001)", dialect: "tencent", body: seedExamples.tencent("tencentApi").success },
-    { name: "Tencent upper-case UUID", dialect: "tencent", body: { Response: { RequestId: "B5B41468-520D-4192-B42F-595CC34B6C1C" } } },
+    {
+      name: "Tencent lower-case UUID (seed 001)",
+      dialect: "tencent",
+      body: seedExamples.tencent("tencentApi").success,
+    },
+    {
+      name: "Tencent upper-case UUID",
+      dialect: "tencent",
+      body: { Response: { RequestId: "B5B41468-520D-4192-B42F-595CC34B6C1C" } },
+    },
     { name: "Alibaba upper-case UUID", dialect: "alibaba", body: alibabaSuccess() },
-    { name: "Alibaba masked UUID from seed 004", dialect: "alibaba", status: 500, body: repairFragment(seedExamples.ess().jsonError) },
-    { name: "KMS lower-case UUID (seed 002)", dialect: "alibaba", product: "kms", format: "xml", status: 400, body: seedExamples.kms().xmlError },
-    { name: "Zenlayer T + upper-case UUID (seed 000)", dialect: "zenlayer", body: seedExamples.zenlayer().success },
-    { name: "not judged when absent (request-id-present reports it)", dialect: "tencent", body: { Response: {} } },
+    {
+      name: "Alibaba masked UUID from seed 004",
+      dialect: "alibaba",
+      status: 500,
+      body: repairFragment(seedExamples.ess().jsonError),
+    },
+    {
+      name: "KMS lower-case UUID (seed 002)",
+      dialect: "alibaba",
+      product: "kms",
+      format: "xml",
+      status: 400,
+      body: seedExamples.kms().xmlError,
+    },
+    {
+      name: "Zenlayer T + upper-case UUID (seed 000)",
+      dialect: "zenlayer",
+      body: seedExamples.zenlayer().success,
+    },
+    {
+      name: "not judged when absent (request-id-present reports it)",
+      dialect: "tencent",
+      body: { Response: {} },
+    },
   ],
   invalid: [
     {
       name: "Tencent 32 hex digits without dashes",
       dialect: "tencent",
       body: tencentSuccess({ RequestId: "b5b41468520d4192b42f595cc34b6c1c" }),
-      findings: [{ pointer: "/Response/RequestId", severity: "warning", expected: "a UUID (8-4-4-4-12 hex digits)" }],
+      findings: [
+        { pointer: "/Response/RequestId", severity: "warning", expected: "a UUID (8-4-4-4-12 hex digits)" },
+      ],
     },
-    { name: "Tencent placeholder", dialect: "tencent", body: tencentSuccess({ RequestId: "abc" }), findings: [{ severity: "warning", actual: "abc" }] },
-    { name: "Alibaba free text", dialect: "alibaba", body: alibabaSuccess({ RequestId: "req-1" }), findings: [{ pointer: "/RequestId", severity: "warning" }] },
+    {
+      name: "Tencent placeholder",
+      dialect: "tencent",
+      body: tencentSuccess({ RequestId: "abc" }),
+      findings: [{ severity: "warning", actual: "abc" }],
+    },
+    {
+      name: "Alibaba free text",
+      dialect: "alibaba",
+      body: alibabaSuccess({ RequestId: "req-1" }),
+      findings: [{ pointer: "/RequestId", severity: "warning" }],
+    },
     {
       name: "Zenlayer UUID without the T, inner and outer",
       dialect: "zenlayer",
-      body: { requestId: "67723B59-F4D1-42EA-BDC1-5E67167FD8CC", response: { requestId: "67723B59-F4D1-42EA-BDC1-5E67167FD8CC" } },
+      body: {
+        requestId: "67723B59-F4D1-42EA-BDC1-5E67167FD8CC",
+        response: { requestId: "67723B59-F4D1-42EA-BDC1-5E67167FD8CC" },
+      },
       findings: [
         { pointer: "/requestId", severity: "warning" },
         { pointer: "/response/requestId", severity: "warning" },

@@ -7,12 +7,42 @@ const kms = { dialect: "alibaba" as const, product: "kms" };
 
 ruleTester(statusBodyConsistent, {
   valid: [
-    { name: "seed 002 KMS XML error: HttpStatus 400 with 400", ...kms, format: "xml", status: 400, body: seedExamples.kms().xmlError },
-    { name: "JSON HttpStatus as a number", ...kms, status: 404, body: alibabaError("Forbidden.KeyNotFound", { HttpStatus: 404 }) },
+    {
+      name: "seed 002 KMS XML error: HttpStatus 400 with 400",
+      ...kms,
+      format: "xml",
+      status: 400,
+      body: seedExamples.kms().xmlError,
+    },
+    {
+      name: "JSON HttpStatus as a number",
+      ...kms,
+      status: 404,
+      body: alibabaError("Forbidden.KeyNotFound", { HttpStatus: 404 }),
+    },
   ],
   invalid: [
-    { name: "seed 002 KMS XML error sent with 500", ...kms, format: "xml", status: 500, body: seedExamples.kms().xmlError, findings: [{ pointer: "/HttpStatus", expected: "500", actual: '"400"' }] },
-    { name: "JSON HttpStatus that disagrees", ...kms, status: 400, body: alibabaError("Forbidden.KeyNotFound", { HttpStatus: 404 }), findings: [{ expected: "400", actual: "404" }] },
-    { name: "HttpStatus as a string in JSON", ...kms, status: 400, body: alibabaError("InvalidParameter", { HttpStatus: "four hundred" }), findings: [{ actual: '"four hundred"' }] },
+    {
+      name: "seed 002 KMS XML error sent with 500",
+      ...kms,
+      format: "xml",
+      status: 500,
+      body: seedExamples.kms().xmlError,
+      findings: [{ pointer: "/HttpStatus", expected: "500", actual: '"400"' }],
+    },
+    {
+      name: "JSON HttpStatus that disagrees",
+      ...kms,
+      status: 400,
+      body: alibabaError("Forbidden.KeyNotFound", { HttpStatus: 404 }),
+      findings: [{ expected: "400", actual: "404" }],
+    },
+    {
+      name: "HttpStatus as a string in JSON",
+      ...kms,
+      status: 400,
+      body: alibabaError("InvalidParameter", { HttpStatus: "four hundred" }),
+      findings: [{ actual: '"four hundred"' }],
+    },
   ],
 });

@@ -4,22 +4,76 @@ import { ruleTester } from "../support/rule-tester.js";
 import { seedExamples } from "../support/seed-examples.js";
 
 const ID = "<RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId>";
-const error = (root: string) => `<${root}>${ID}<HostId>ess.aliyuncs.com</HostId><Code>Forbidden</Code><Message>m</Message></${root}>`;
+const error = (root: string) =>
+  `<${root}>${ID}<HostId>ess.aliyuncs.com</HostId><Code>Forbidden</Code><Message>m</Message></${root}>`;
 const xml = { dialect: "alibaba" as const, format: "xml" as const };
 
 ruleTester(xmlRoot, {
   valid: [
-    { name: "ESS success root {Action}Response", ...xml, product: "ess", action: "DeleteScalingGroup", body: `<?xml version="1.0" encoding="UTF-8"?><DeleteScalingGroupResponse>${ID}</DeleteScalingGroupResponse>` },
+    {
+      name: "ESS success root {Action}Response",
+      ...xml,
+      product: "ess",
+      action: "DeleteScalingGroup",
+      body: `<?xml version="1.0" encoding="UTF-8"?><DeleteScalingGroupResponse>${ID}</DeleteScalingGroupResponse>`,
+    },
     { name: "ESS error root Error", ...xml, product: "ess", status: 403, body: error("Error") },
-    { name: "seed 002's KMS error root KMS", ...xml, product: "kms", status: 400, body: seedExamples.kms().xmlError },
-    { name: "KMS success root KMS", ...xml, product: "kms", action: "DescribeRegions", body: `<KMS>${ID}</KMS>` },
-    { name: "KMS success root {Action}Response", ...xml, product: "kms", action: "DescribeRegions", body: `<DescribeRegionsResponse>${ID}</DescribeRegionsResponse>` },
+    {
+      name: "seed 002's KMS error root KMS",
+      ...xml,
+      product: "kms",
+      status: 400,
+      body: seedExamples.kms().xmlError,
+    },
+    {
+      name: "KMS success root KMS",
+      ...xml,
+      product: "kms",
+      action: "DescribeRegions",
+      body: `<KMS>${ID}</KMS>`,
+    },
+    {
+      name: "KMS success root {Action}Response",
+      ...xml,
+      product: "kms",
+      action: "DescribeRegions",
+      body: `<DescribeRegionsResponse>${ID}</DescribeRegionsResponse>`,
+    },
     { name: "JSON bodies have no root to judge", dialect: "alibaba", body: alibabaSuccess() },
   ],
   invalid: [
-    { name: "success root of another action", ...xml, product: "ess", action: "DeleteScalingGroup", body: `<CreateScalingGroupResponse>${ID}</CreateScalingGroupResponse>`, findings: [{ expected: "DeleteScalingGroupResponse", actual: "CreateScalingGroupResponse" }] },
-    { name: "ESS error under a …Response root", ...xml, product: "ess", action: "DeleteScalingGroup", status: 403, body: error("DeleteScalingGroupResponse"), findings: [{ expected: "Error", actual: "DeleteScalingGroupResponse" }] },
-    { name: "ESS success under KMS's root", ...xml, product: "ess", action: "DeleteScalingGroup", body: `<KMS>${ID}</KMS>`, findings: [{ actual: "KMS" }] },
-    { name: "KMS error under a made-up root", ...xml, product: "kms", status: 400, body: error("Response"), findings: [{ expected: "Error or KMS", actual: "Response" }] },
+    {
+      name: "success root of another action",
+      ...xml,
+      product: "ess",
+      action: "DeleteScalingGroup",
+      body: `<CreateScalingGroupResponse>${ID}</CreateScalingGroupResponse>`,
+      findings: [{ expected: "DeleteScalingGroupResponse", actual: "CreateScalingGroupResponse" }],
+    },
+    {
+      name: "ESS error under a …Response root",
+      ...xml,
+      product: "ess",
+      action: "DeleteScalingGroup",
+      status: 403,
+      body: error("DeleteScalingGroupResponse"),
+      findings: [{ expected: "Error", actual: "DeleteScalingGroupResponse" }],
+    },
+    {
+      name: "ESS success under KMS's root",
+      ...xml,
+      product: "ess",
+      action: "DeleteScalingGroup",
+      body: `<KMS>${ID}</KMS>`,
+      findings: [{ actual: "KMS" }],
+    },
+    {
+      name: "KMS error under a made-up root",
+      ...xml,
+      product: "kms",
+      status: 400,
+      body: error("Response"),
+      findings: [{ expected: "Error or KMS", actual: "Response" }],
+    },
   ],
 });

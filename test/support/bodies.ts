@@ -3,7 +3,9 @@ export const TENCENT_ID = "b5b41468-520d-4192-b42f-595cc34b6c1c";
 export const ALIBABA_ID = "4C467B38-3910-447D-87BC-AC049166F216";
 export const ZENLAYER_ID = "T67723B59-F4D1-42EA-BDC1-5E67167FD8CC";
 
-export const tencentSuccess = (extra: Record<string, unknown> = {}) => ({ Response: { RequestId: TENCENT_ID, ...extra } });
+export const tencentSuccess = (extra: Record<string, unknown> = {}) => ({
+  Response: { RequestId: TENCENT_ID, ...extra },
+});
 export const tencentError = (code: unknown = "InvalidParameter", message: unknown = "Parameter error.") => ({
   Response: { Error: { Code: code, Message: message }, RequestId: TENCENT_ID },
 });

@@ -31,7 +31,10 @@ export function buildExchange(spec: ExchangeSpec): RawExchange {
       break;
     case "alibaba": {
       const product = spec.product ?? "ess";
-      const query = new URLSearchParams({ Action: action, Version: ALIBABA_VERSIONS[product] ?? "2014-05-26" });
+      const query = new URLSearchParams({
+        Action: action,
+        Version: ALIBABA_VERSIONS[product] ?? "2014-05-26",
+      });
       if (format === "xml") query.set("Format", "XML");
       url = `https://${product}.cn-hangzhou.aliyuncs.com/?${query}`;
       break;
@@ -42,7 +45,9 @@ export function buildExchange(spec: ExchangeSpec): RawExchange {
       requestHeaders["content-type"] = "application/json";
       break;
   }
-  const headers: HeaderMap = { "content-type": format === "xml" ? "text/xml;charset=utf-8" : "application/json" };
+  const headers: HeaderMap = {
+    "content-type": format === "xml" ? "text/xml;charset=utf-8" : "application/json",
+  };
   for (const [name, value] of Object.entries(spec.headers ?? {})) {
     if (value === null) delete headers[name.toLowerCase()];
     else headers[name.toLowerCase()] = value;

@@ -43,7 +43,10 @@ export const seedExamples = {
   },
   kms: () => {
     const [xmlSuccess, jsonSuccess, xmlError, jsonError] = fencedBlocks(seedText("kms"));
-    return { xmlSuccess, jsonSuccess, xmlError, jsonError } as Record<"xmlSuccess" | "jsonSuccess" | "xmlError" | "jsonError", string>;
+    return { xmlSuccess, jsonSuccess, xmlError, jsonError } as Record<
+      "xmlSuccess" | "jsonSuccess" | "xmlError" | "jsonError",
+      string
+    >;
   },
   ess: () => {
     const [jsonSuccess, jsonError] = essJsonFragments(seedText("ess"));

@@ -1,0 +1,133 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { expect } from "chai";
+import { alibabaError, tencentError, tencentSuccess, zenlayerSuccess } from "../support/bodies.js";
+import { ndjsonLines } from "../support/ndjson-lines.js";
+import { readValidReport } from "../support/report-validator.js";
+import { runCli } from "../support/run-cli.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+describe("conformance check", () => {
+  const tempDir = useTempDir();
+
+  it("exits 0 on the shipped recordings and writes a report that matches its schema", async () => {
+    const reportDir = path.join(tempDir(), "ok");
+    const { code, stdout } = await runCli(["check", "recordings", "--report-dir", reportDir]);
+    expect(code, stdout).to.equal(0);
+    expect(stdout).to.match(/29 exchange\(s\) read, 29 checked, 0 skipped/);
+    const report = readValidReport(path.join(reportDir, "conformance.json"));
+    expect(report.summary).to.include({ exchanges: 29, checked: 29, failed: 0, score: 100 });
+    expect(report.results).to.deep.equal([]);
+    expect(report.rules.map((r) => r.id)).to.include.members([
+      "body-parseable",
+      "status-code-table",
+      "xml-root",
+    ]);
+    expect(new Set(report.matrix.map((c) => c.dialect))).to.deep.equal(
+      new Set(["alibaba", "tencent", "zenlayer"]),
+    );
+  });
+
+  it("exits 1 on non-conformant exchanges, with findings naming file, index and pointer", async () => {
+    const file = path.join(tempDir(), "mixed.ndjson");
+    await writeFile(
+      file,
+      ndjsonLines([
+        { dialect: "tencent", body: tencentSuccess() },
+        { dialect: "tencent", status: 400, body: tencentError() },
+        {
+          dialect: "alibaba",
+          product: "kms",
+          status: 400,
+          body: alibabaError("InvalidAccessKeyId.NotFound"),
+        },
+        {
+          dialect: "zenlayer",
+          body: zenlayerSuccess({ requestId: "T00000000-0000-0000-0000-000000000000" }),
+        },
+      ]),
+    );
+    const reportDir = path.join(tempDir(), "mixed");
+    const { code, stdout } = await runCli(["check", file, "--report-dir", reportDir]);
+    expect(code).to.equal(1);
+    expect(stdout).to.include("passed 1 · failed 3");
+    expect(stdout).to.include(`${file}#1 tencent/cvm/DescribeThings HTTP 400 error`);
+    const report = readValidReport(path.join(reportDir, "conformance.json"));
+    const byIndex = new Map(
+      report.results.map((r) => [r.source.index, r.findings.map((f) => `${f.rule} ${f.pointer}`)]),
+    );
+    expect(byIndex.get(1)).to.deep.equal(["status-outcome "]);
+    expect(byIndex.get(2)).to.deep.equal(["status-code-table /Code"]);
+    expect(byIndex.get(3)).to.deep.equal(["request-id-consistent /response/requestId"]);
+    expect(report.summary.score).to.equal(25);
+  });
+
+  it("honours a configuration: host mapping, a rule turned off, a severity changed", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "private.ndjson");
+    const lines = [
+      JSON.stringify({
+        request: { method: "POST", url: "http://127.0.0.1:9000/", headers: {} },
+        response: {
+          status: 200,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ Response: { RequestId: "not-a-uuid" } }),
+        },
+      }),
+    ];
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const config = path.join(dir, "conformance.config.json");
+    await writeFile(
+      config,
+      JSON.stringify({
+        hosts: [{ host: "127.0.0.1:9000", dialect: "tencent", product: "cvm" }],
+        rules: { "request-id-format": "error", "error-code-known": "off" },
+      }),
+    );
+    const reportDir = path.join(dir, "configured");
+    const { code } = await runCli(["check", file, "--config", config, "--report-dir", reportDir]);
+    expect(code).to.equal(1);
+    const report = readValidReport(path.join(reportDir, "conformance.json"));
+    expect(report.results[0]?.findings.map((f) => [f.rule, f.severity])).to.deep.equal([
+      ["request-id-format", "error"],
+    ]);
+    expect(report.rules.find((r) => r.id === "error-code-known")?.severity).to.equal("off");
+  });
+
+  it("exits 2 with a clear message for an unknown rule id in the configuration", async () => {
+    const config = path.join(tempDir(), "bad.config.json");
+    await writeFile(config, JSON.stringify({ rules: { "no-such-rule": "off" } }));
+    const { code, stderr } = await runCli([
+      "check",
+      "recordings",
+      "--config",
+      config,
+      "--report-dir",
+      tempDir(),
+    ]);
+    expect(code).to.equal(2);
+    expect(stderr).to.include("unknown rule id(s) in configuration: no-such-rule");
+  });
+
+  it("exits 2 for usage errors, pointing at --help", async () => {
+    for (const args of [
+      ["check"],
+      ["frobnicate"],
+      ["check", "recordings", "--max-body-bytes", "lots"],
+      ["check", "--no-such-flag", "x"],
+    ]) {
+      const { code, stderr } = await runCli(args);
+      expect(code, args.join(" ")).to.equal(2);
+      expect(stderr).to.include('Run "conformance --help" for usage.');
+    }
+  });
+
+  it("documents itself", async () => {
+    const main = await runCli(["--help"]);
+    expect(main.code).to.equal(0);
+    expect(main.stdout).to.include("check PATH…");
+    const check = await runCli(["check", "--help"]);
+    expect(check.stdout).to.include("--report-dir DIR");
+    expect(check.stdout).to.include("--max-body-bytes N");
+  });
+});
