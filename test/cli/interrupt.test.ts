@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "chai";
@@ -18,16 +18,22 @@ describe("Ctrl-C during a check", () => {
   it("writes the report of what was read, marked incomplete, and exits 2", async () => {
     const file = path.join(tempDir(), "long.ndjson");
     const out = createWriteStream(file);
-    const block = ndjsonLines(Array.from({ length: 1000 }, () => ({ dialect: "tencent" as const, body: tencentSuccess() })));
+    const block = ndjsonLines(
+      Array.from({ length: 1000 }, () => ({ dialect: "tencent" as const, body: tencentSuccess() })),
+    );
     for (let i = 0; i < 1000; i++) if (!out.write(block)) await once(out, "drain");
     out.end();
     await once(out, "close");
 
     const reportDir = path.join(tempDir(), "report");
-    const child = spawn(process.execPath, ["--import", "tsx", bin, "check", file, "--quiet", "--report-dir", reportDir], {
-      cwd: projectRoot,
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", bin, "check", file, "--quiet", "--report-dir", reportDir],
+      {
+        cwd: projectRoot,
+        stdio: "ignore",
+      },
+    );
     // Interrupt once it is under way (the report directory does not exist before the end).
     await new Promise((resolve) => setTimeout(resolve, 2500));
     child.kill("SIGINT");

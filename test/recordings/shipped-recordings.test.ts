@@ -12,7 +12,8 @@ async function actionSchemas(): Promise<string[]> {
   for (const dialect of ["tencent", "alibaba", "zenlayer"]) {
     const dir = path.join(schemasDir, dialect, "actions");
     for (const product of await readdir(dir)) {
-      for (const file of await readdir(path.join(dir, product))) found.push(`${dialect}/${product}/${file.replace(".schema.json", "")}`);
+      for (const file of await readdir(path.join(dir, product)))
+        found.push(`${dialect}/${product}/${file.replace(".schema.json", "")}`);
     }
   }
   return found;
@@ -64,7 +65,9 @@ describe("recordings/ (the shipped corpus)", () => {
   });
 
   it("answers every action that has a schema with a success", async () => {
-    const succeeded = new Set(outcomes.filter((o) => o.outcome === "success").map((o) => `${o.dialect}/${o.product}/${o.action}`));
+    const succeeded = new Set(
+      outcomes.filter((o) => o.outcome === "success").map((o) => `${o.dialect}/${o.product}/${o.action}`),
+    );
     for (const action of await actionSchemas()) expect(succeeded, action).to.include(action);
   });
 
