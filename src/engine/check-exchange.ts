@@ -44,7 +44,8 @@ export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVe
   const verdicts = new Map<string, RuleVerdict>();
   for (const { rule, configured } of engine.active) {
     if (!rule.meta.dialects.includes(identity.dialect)) continue;
-    if (rule.meta.needsBody && !decoded.ok) continue;
+    if (rule.meta.needs !== "response" && !decoded.ok) continue;
+    if (rule.meta.needs === "envelope" && context.outcome === "unknown") continue;
     const drafts = rule.check(context);
     if (drafts === NOT_APPLICABLE) continue;
     let verdict: RuleVerdict = "pass";

@@ -14,7 +14,7 @@ export const actionSchema: Rule = {
       quote:
         "Except for the fixed fields, all the fields are defined by the specific API. For the fields returned by different APIs, see the definitions in the API documentation.",
     },
-    needsBody: true,
+    needs: "envelope",
   },
   check({ identity, outcome, body, schemas, spec }) {
     if (outcome !== "success") return NOT_APPLICABLE;

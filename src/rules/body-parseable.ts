@@ -15,7 +15,7 @@ export const bodyParseable: Rule = {
     },
     decision:
       "Bodies nested deeper than maxDepth (default 256) and XML with a DOCTYPE are refused here: no envelope nests that deep, and DTDs enable entity expansion.",
-    needsBody: false,
+    needs: "response",
   },
   check({ decoded, exchange }) {
     if (decoded.ok) return [];

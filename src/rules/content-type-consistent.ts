@@ -18,7 +18,7 @@ export const contentTypeConsistent: Rule = {
     },
     decision:
       "Judged only when the body decodes (body-parseable reports the rest). JSON needs application/json, text/json or a +json type; XML needs text/xml, application/xml or a +xml type; text/plain does not name a format.",
-    needsBody: true,
+    needs: "body",
   },
   check({ responseHeaders, identity }) {
     const header = responseHeaders["content-type"];

@@ -22,7 +22,7 @@ export const envelopeShape: Rule = {
     },
     decision:
       "Fields that a dedicated rule judges (request IDs, error Code and Message, HostId, HttpStatus) are left to that rule, so one defect draws one finding.",
-    needsBody: true,
+    needs: "body",
   },
   check({ identity, outcome, body, schemas, spec }) {
     if (outcome === "unknown") {

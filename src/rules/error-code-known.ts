@@ -13,7 +13,7 @@ export const errorCodeKnown: Rule = {
     },
     decision:
       "A Tencent code that extends a common code with a dot (InvalidParameterValue.NoFaceInPhoto) is known. A misspelling that older KMS documentation printed (SerivceUnavailableTemporary) is reported with the right spelling. Products without a table are not judged.",
-    needsBody: true,
+    needs: "envelope",
   },
   check(context) {
     const { outcome, identity, codes, spec } = context;

@@ -12,7 +12,7 @@ export const errorCodeMessage: Rule = {
       document: "seeds/003_a0227fc7fe36601c.txt",
       quote: "The Error field and its Code and Message fields must be returned when the call fails.",
     },
-    needsBody: true,
+    needs: "envelope",
   },
   check({ outcome, body, spec }) {
     if (outcome !== "error") return NOT_APPLICABLE;

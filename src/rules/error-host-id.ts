@@ -15,7 +15,7 @@ export const errorHostId: Rule = {
     },
     decision:
       "KMS: seed 002's text says the body contains HostId, yet both of its own examples omit it, so for KMS a missing HostId is a warning. An empty HostId is accepted (seed 004's own example is empty).",
-    needsBody: true,
+    needs: "envelope",
   },
   check({ outcome, body, identity }) {
     if (outcome !== "error" || !isPlainObject(body)) return NOT_APPLICABLE;

@@ -13,7 +13,7 @@ export const requestIdConsistent: Rule = {
       quote:
         "In a success body the inner response.requestId equals the outer requestId (Zenlayer's Chinese documentation states this).",
     },
-    needsBody: true,
+    needs: "envelope",
   },
   check(context) {
     const copies = requestIdSlots(context)

@@ -13,7 +13,7 @@ export const requestIdFormat: Rule = {
     },
     decision:
       "Tencent and Alibaba: a UUID in either case (Alibaba's documentation masks digits with x); Zenlayer: T and an upper-case UUID. Advisory, hence a warning.",
-    needsBody: true,
+    needs: "envelope",
   },
   check(context) {
     const { pattern, description } = context.spec.requestIdShape;

@@ -14,7 +14,7 @@ export const requestIdPresent: Rule = {
     },
     decision:
       "Zenlayer success bodies carry it twice (outer requestId and response.requestId): both must be there.",
-    needsBody: true,
+    needs: "envelope",
   },
   check(context) {
     const findings: FindingDraft[] = [];

@@ -35,8 +35,11 @@ export interface RuleMeta {
   source: { document: string; quote: string };
   /** Where the documents disagree or are silent: what the rule decides, and the evidence. */
   decision?: string;
-  /** Rules over the decoded body do not run when it did not decode. */
-  needsBody: boolean;
+  /**
+   * What the rule judges: the response alone; the decoded body (not run when it did not decode); or a
+   * success or error envelope (not run either when the body is neither: envelope-shape reports that once).
+   */
+  needs: "response" | "body" | "envelope";
 }
 
 /**

@@ -12,7 +12,7 @@ export const statusBodyConsistent: Rule = {
       document: "seeds/002_34ba6698e324b33c.txt",
       quote: "<KMS> <HttpStatus>400</HttpStatus> <Code>IllegalTimestamp</Code> …",
     },
-    needsBody: true,
+    needs: "body",
   },
   check({ body, status }) {
     if (!isPlainObject(body) || !Object.hasOwn(body, "HttpStatus")) return NOT_APPLICABLE;

@@ -20,7 +20,7 @@ export const statusCodeTable: Rule = {
     },
     decision:
       "The product's own table is looked up before the dialect's common table. Tencent tables document no status (every error is 200, see status-outcome). Zenlayer codes carry a status class inferred from seed 000's 4xx/5xx rule.",
-    needsBody: true,
+    needs: "envelope",
   },
   check(context) {
     const { outcome, identity, codes, status, spec } = context;

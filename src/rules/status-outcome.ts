@@ -22,7 +22,7 @@ export const statusOutcome: Rule = {
     },
     decision:
       "Tencent errors must come with 200: no document says so outright, but tencentcloud-sdk-nodejs, -go and -python treat any other status as a transport failure and lose the code (provider-facts.md §1).",
-    needsBody: true,
+    needs: "envelope",
   },
   check({ outcome, status, identity }) {
     if (outcome === "unknown") return NOT_APPLICABLE;

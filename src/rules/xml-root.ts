@@ -18,7 +18,7 @@ export const xmlRoot: Rule = {
     },
     decision:
       "Success needs {Action}Response (any …Response when the action is unknown), error needs Error; KMS may use KMS for either.",
-    needsBody: true,
+    needs: "envelope",
   },
   check({ identity, outcome, xmlRoot: root }) {
     if (identity.format !== "xml" || root === undefined || outcome === "unknown") return NOT_APPLICABLE;

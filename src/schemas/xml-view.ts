@@ -42,8 +42,12 @@ export function xmlView(schema: Schema): Schema {
     // An empty list arrives as an empty element, normalised to "".
     return { ...view, anyOf: [arrayForm, items, { const: "" }] };
   }
-  const required = Array.isArray(schema.required) ? schema.required : [];
-  if (type === "object" && required.length === 0 && schema.$id === undefined) {
+  // An element whose members are all optional or lists can arrive empty (<ScalingGroups/>: no groups),
+  // which the normalisation turns into "".
+  const required: string[] = Array.isArray(schema.required) ? schema.required : [];
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  const canBeEmpty = required.every((name) => properties[name]?.type === "array");
+  if (type === "object" && canBeEmpty && schema.$id === undefined) {
     return { anyOf: [view, { const: "" }] };
   }
   if (typeof schema.$id === "string")

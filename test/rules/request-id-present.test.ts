@@ -27,6 +27,11 @@ ruleTester(requestIdPresent, {
       body: seedExamples.kms().xmlError,
     },
     { name: "Alibaba error", dialect: "alibaba", status: 400, body: alibabaError() },
+    {
+      name: "a Tencent body without Response is left to envelope-shape (one defect, one finding)",
+      dialect: "tencent",
+      body: { RequestId: "b5b41468-520d-4192-b42f-595cc34b6c1c" },
+    },
   ],
   invalid: [
     {
