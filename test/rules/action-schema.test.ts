@@ -53,6 +53,14 @@ ruleTester(actionSchema, {
       body: groupXml(groupElement("1")),
     },
     {
+      name: "ESS DescribeScalingGroups, XML with no group (<ScalingGroups/>)",
+      dialect: "alibaba",
+      product: "ess",
+      action: "DescribeScalingGroups",
+      format: "xml",
+      body: groupXml("").replace("<ScalingGroups></ScalingGroups>", "<ScalingGroups/>"),
+    },
+    {
       name: "ESS DescribeScalingGroups, XML with two groups",
       dialect: "alibaba",
       product: "ess",
