@@ -19,7 +19,8 @@ export const TOOL = { name: "cloud-envelope-conformance", version: "0.1.0" };
  */
 export class ReportBuilder {
   private readonly startedAt = new Date();
-  private readonly cells = new Map<string, MatrixCell>();
+  /** Matrix cells by "dialect product action", then by rule (one lookup of the target per exchange). */
+  private readonly cells = new Map<string, Map<string, MatrixCell>>();
   private readonly results: ExchangeResult[] = [];
   private readonly skipped: SkippedExchange[] = [];
   private readonly inputErrors: ReportInputError[] = [];
@@ -43,9 +44,14 @@ export class ReportBuilder {
     }
     const { result, verdicts } = verdict;
     this.checked++;
+    const target = `${result.dialect}\u0000${result.product}\u0000${result.action}`;
+    let byRule = this.cells.get(target);
+    if (!byRule) {
+      byRule = new Map();
+      this.cells.set(target, byRule);
+    }
     for (const [rule, outcome] of verdicts) {
-      const key = [result.dialect, result.product, result.action, rule].join("\u0000");
-      let cell = this.cells.get(key);
+      let cell = byRule.get(rule);
       if (!cell) {
         cell = {
           dialect: result.dialect,
@@ -56,7 +62,7 @@ export class ReportBuilder {
           failed: 0,
           warned: 0,
         };
-        this.cells.set(key, cell);
+        byRule.set(rule, cell);
       }
       cell.checked++;
       if (outcome === "fail") cell.failed++;
@@ -120,13 +126,15 @@ export class ReportBuilder {
         findings: { error: this.errorFindings, warning: this.warningFindings },
       },
       rules,
-      matrix: [...this.cells.values()].sort(
-        (a, b) =>
-          a.dialect.localeCompare(b.dialect) ||
-          a.product.localeCompare(b.product) ||
-          a.action.localeCompare(b.action) ||
-          a.rule.localeCompare(b.rule),
-      ),
+      matrix: [...this.cells.values()]
+        .flatMap((byRule) => [...byRule.values()])
+        .sort(
+          (a, b) =>
+            a.dialect.localeCompare(b.dialect) ||
+            a.product.localeCompare(b.product) ||
+            a.action.localeCompare(b.action) ||
+            a.rule.localeCompare(b.rule),
+        ),
       results: this.results,
       skipped: this.skipped,
       inputErrors: this.inputErrors,
