@@ -11,12 +11,14 @@
  *
  * As a script: `tsx bench/corpus-to-ndjson.ts OUT.ndjson [CORPUS_DIR]`.
  */
+
 import { once } from "node:events";
-import { createWriteStream, existsSync, realpathSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { NdjsonExchange } from "../src/types/generated/ndjson-exchange.js";
+import { isMain } from "./is-main.js";
 
 /** ../shared/corpus/tencentcloud-cli/, beside the project root. */
 export const DEFAULT_CORPUS_DIR = fileURLToPath(
@@ -147,17 +149,7 @@ export async function corpusToNdjson(outFile: string, options: CorpusToNdjsonOpt
   return count;
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const [outFile, corpusDir] = process.argv.slice(2);
   if (!outFile) {
     process.stderr.write("usage: tsx bench/corpus-to-ndjson.ts OUT.ndjson [CORPUS_DIR]\n");

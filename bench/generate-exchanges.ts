@@ -9,13 +9,15 @@
  * As a script: `tsx bench/generate-exchanges.ts [OUT.ndjson] [--count N] [--seed S]`
  * (default bench/out/exchanges-100k.ndjson, 100,000 exchanges, seed 20240601).
  */
+
 import { once } from "node:events";
-import { createWriteStream, realpathSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { NdjsonExchange } from "../src/types/generated/ndjson-exchange.js";
+import { isMain } from "./is-main.js";
 
 export const DEFAULT_COUNT = 100_000;
 export const DEFAULT_SEED = 20240601;
@@ -778,17 +780,7 @@ export async function generateExchanges(
   return stats;
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const { values, positionals } = parseArgs({
     options: { count: { type: "string" }, seed: { type: "string" } },
     allowPositionals: true,
