@@ -17,7 +17,12 @@ export type ExchangeVerdict =
 export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVerdict {
   const { source, response } = exchange;
   if (!Number.isInteger(response.status) || response.status < 100 || response.status > 599) {
-    return { kind: "skipped", source, reason: `no HTTP response was recorded (status ${response.status})` };
+    const why = response.status === 0 ? ": the request was blocked, failed or cancelled" : "";
+    return {
+      kind: "skipped",
+      source,
+      reason: `no HTTP response was recorded (status ${response.status}${why})`,
+    };
   }
   const detection = detectExchange(exchange, engine.hosts);
   if (!detection.ok) return { kind: "skipped", source, reason: detection.reason };

@@ -63,6 +63,9 @@ function readResponse(response: Record<string, unknown>, maxBodyBytes: number): 
   const status = readStatus(response.status);
   const headers =
     response.headers === undefined ? {} : headersFromPairs(response.headers, "response.headers");
+  // Browsers record status 0 for a request that was blocked, failed or cancelled: a well-formed entry
+  // with no response to judge, which the engine lists as skipped (not a damaged input).
+  if (status === 0) return { status, headers, body: "", bodySize: 0 };
   const content = requireRecord(response.content, "response.content");
   const recordedSize =
     typeof content.size === "number" && Number.isFinite(content.size) && content.size >= 0
@@ -77,10 +80,6 @@ function readStatus(status: unknown): number {
   if (typeof status !== "number") throw new UnreadableEntryError("response.status is not a number");
   if (!Number.isInteger(status))
     throw new UnreadableEntryError(`response.status ${status} is not an integer`);
-  if (status === 0) {
-    // Browsers record status 0 for a request that was blocked, failed or cancelled.
-    throw new UnreadableEntryError("response.status is 0: the request got no response");
-  }
   return status;
 }
 
