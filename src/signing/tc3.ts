@@ -1,0 +1,55 @@
+import { hmacSha256, sha256Hex } from "./crypto-helpers.js";
+
+/** What TC3-HMAC-SHA256 signs (provider-facts.md §4; tencentcloud-sdk-nodejs sign.ts). */
+export interface Tc3Input {
+  secretId: string;
+  secretKey: string;
+  service: string;
+  /** Host as signed: tencentcloud-sdk-nodejs signs the host name without the port. */
+  host: string;
+  /** Unix seconds; the credential scope uses its UTC date. */
+  timestamp: number;
+  contentType: string;
+  body: string;
+  method?: string;
+  path?: string;
+  query?: string;
+}
+
+export interface Tc3Signature {
+  authorization: string;
+  signature: string;
+  canonicalRequest: string;
+  stringToSign: string;
+}
+
+export const TC3_ALGORITHM = "TC3-HMAC-SHA256";
+
+export function utcDate(timestamp: number): string {
+  return new Date(timestamp * 1000).toISOString().slice(0, 10);
+}
+
+export function signTc3(input: Tc3Input): Tc3Signature {
+  const method = input.method ?? "POST";
+  const canonicalRequest = [
+    method,
+    input.path ?? "/",
+    input.query ?? "",
+    `content-type:${input.contentType}\nhost:${input.host}\n`,
+    "content-type;host",
+    sha256Hex(input.body),
+  ].join("\n");
+  const date = utcDate(input.timestamp);
+  const scope = `${date}/${input.service}/tc3_request`;
+  const stringToSign = [TC3_ALGORITHM, String(input.timestamp), scope, sha256Hex(canonicalRequest)].join("\n");
+  const kDate = hmacSha256(`TC3${input.secretKey}`, date);
+  const kService = hmacSha256(kDate, input.service);
+  const kSigning = hmacSha256(kService, "tc3_request");
+  const signature = hmacSha256(kSigning, stringToSign).toString("hex");
+  return {
+    authorization: `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`,
+    signature,
+    canonicalRequest,
+    stringToSign,
+  };
+}
