@@ -1,3 +1,4 @@
+import { sourceLabel } from "../src/report/source-label.js";
 import type { ExchangeResult, ReportFinding } from "../src/types/generated/report.js";
 
 const SHOWN = 20;
@@ -7,7 +8,7 @@ function findingLine(result: ExchangeResult, finding: ReportFinding): string {
     ? `${finding.location}${finding.pointer ? ` ${finding.pointer}` : ""}`
     : finding.pointer || "(body)";
   const lines = [
-    `${result.source.file}#${result.source.index} (HTTP ${result.status}, ${result.outcome}) at ${where}: ${finding.message}`,
+    `${sourceLabel(result.source)} (HTTP ${result.status}, ${result.outcome}) at ${where}: ${finding.message}`,
   ];
   if (finding.expected !== undefined) lines.push(`    expected: ${finding.expected}`);
   if (finding.actual !== undefined) lines.push(`    actual:   ${finding.actual}`);

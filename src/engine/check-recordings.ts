@@ -36,10 +36,21 @@ export async function checkRecordings(
   options: CheckOptions = {},
 ): Promise<ConformanceReport> {
   const builder = new ReportBuilder(
-    engine.rules,
-    engine.active,
+    engine,
     paths.map((location) => ({ kind: "recorded", location })),
   );
+  await readRecordingsInto(builder, paths, engine, config, options);
+  return builder.build();
+}
+
+/** The body of checkRecordings, adding to a report that may hold other targets too (`conformance run`). */
+export async function readRecordingsInto(
+  builder: ReportBuilder,
+  paths: readonly string[],
+  engine: Engine,
+  config: Pick<ResolvedConfig, "maxBodyBytes">,
+  options: CheckOptions = {},
+): Promise<void> {
   const files: InputFile[] = [];
   for (const p of paths) {
     try {
@@ -71,5 +82,4 @@ export async function checkRecordings(
       break;
     }
   }
-  return builder.build();
 }

@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import type { Severity } from "../model/finding.js";
+import { formatParityMeta } from "../rules/format-parity.js";
 import { exchangeRules } from "../rules/index.js";
-import type { Rule } from "../rules/rule.js";
+import type { Rule, RuleMeta } from "../rules/rule.js";
 import { CodeTables } from "../schemas/code-tables.js";
 import { SchemaRegistry } from "../schemas/schema-registry.js";
 import type { HostMapping } from "../types/generated/config.js";
@@ -16,8 +17,12 @@ export interface ActiveRule {
 export interface Engine {
   schemas: SchemaRegistry;
   codes: CodeTables;
-  rules: readonly Rule[];
+  /** Every rule's metadata, the single-exchange rules and the pair rule format-parity. */
+  rules: readonly { meta: RuleMeta }[];
+  /** The single-exchange rules in force, in report order. */
   active: readonly ActiveRule[];
+  /** The severity in force for a rule id, "off" when the configuration turned it off. */
+  severityOf(id: string): Severity | "off";
   hosts: readonly HostMapping[];
   maxDepth: number;
 }
@@ -25,7 +30,8 @@ export interface Engine {
 export async function createEngine(
   config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth">,
 ): Promise<Engine> {
-  const known = new Set(exchangeRules.map((r) => r.meta.id));
+  const rules = [...exchangeRules, { meta: formatParityMeta }];
+  const known = new Set(rules.map((r) => r.meta.id));
   const unknown = Object.keys(config.rules).filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new Error(
@@ -36,5 +42,7 @@ export async function createEngine(
   const active = exchangeRules
     .filter((rule) => config.rules[rule.meta.id] !== "off")
     .map((rule) => ({ rule, configured: config.rules[rule.meta.id] as Severity | undefined }));
-  return { schemas, codes, rules: exchangeRules, active, hosts: config.hosts, maxDepth: config.maxDepth };
+  const severityOf = (id: string): Severity | "off" =>
+    config.rules[id] ?? rules.find((r) => r.meta.id === id)?.meta.severity ?? "off";
+  return { schemas, codes, rules, active, severityOf, hosts: config.hosts, maxDepth: config.maxDepth };
 }

@@ -1,5 +1,5 @@
 import type { ExchangeSource } from "../model/exchange.js";
-import type { Rule } from "../rules/rule.js";
+
 import type {
   ConformanceReport,
   ExchangeResult,
@@ -7,9 +7,10 @@ import type {
   ReportInputError,
   RuleInfo,
   SkippedExchange,
+  TransportFailure,
 } from "../types/generated/report.js";
 import type { ExchangeVerdict } from "./check-exchange.js";
-import type { ActiveRule } from "./engine.js";
+import type { Engine } from "./engine.js";
 
 export const TOOL = { name: "cloud-envelope-conformance", version: "0.1.0" };
 
@@ -24,6 +25,7 @@ export class ReportBuilder {
   private readonly results: ExchangeResult[] = [];
   private readonly skipped: SkippedExchange[] = [];
   private readonly inputErrors: ReportInputError[] = [];
+  private readonly transportFailures: TransportFailure[] = [];
   private checked = 0;
   private failed = 0;
   private warned = 0;
@@ -32,8 +34,7 @@ export class ReportBuilder {
   private interrupted = false;
 
   constructor(
-    private readonly rules: readonly Rule[],
-    private readonly active: readonly ActiveRule[],
+    private readonly engine: Pick<Engine, "rules" | "severityOf">,
     private readonly targets: ConformanceReport["targets"],
   ) {}
 
@@ -84,6 +85,10 @@ export class ReportBuilder {
     this.inputErrors.push(index === undefined ? { file, message } : { file, index, message });
   }
 
+  transportFailure(failure: TransportFailure): void {
+    this.transportFailures.push(failure);
+  }
+
   markInterrupted(): void {
     this.interrupted = true;
   }
@@ -96,12 +101,9 @@ export class ReportBuilder {
     const finishedAt = new Date();
     const passed = this.checked - this.failed;
     const score = this.checked === 0 ? 100 : Math.floor((10000 * passed) / this.checked) / 100;
-    const configured = new Map(
-      this.active.map((a) => [a.rule.meta.id, a.configured ?? a.rule.meta.severity]),
-    );
-    const rules: RuleInfo[] = this.rules.map(({ meta }) => ({
+    const rules: RuleInfo[] = this.engine.rules.map(({ meta }) => ({
       id: meta.id,
-      severity: configured.get(meta.id) ?? "off",
+      severity: this.engine.severityOf(meta.id),
       description: meta.description,
       dialects: [...meta.dialects],
       source: meta.source,
@@ -124,6 +126,7 @@ export class ReportBuilder {
         warned: this.warned,
         score,
         findings: { error: this.errorFindings, warning: this.warningFindings },
+        transportFailures: this.transportFailures.length,
       },
       rules,
       matrix: [...this.cells.values()]
@@ -138,6 +141,7 @@ export class ReportBuilder {
       results: this.results,
       skipped: this.skipped,
       inputErrors: this.inputErrors,
+      transportFailures: this.transportFailures,
     };
   }
 }

@@ -21,6 +21,11 @@ export function decideGate(report: ConformanceReport, options: GateOptions): Gat
       `score ${score.toFixed(2)} is below the minimum ${options.minScore} (${failed} of ${checked} checked exchanges failed)`,
     );
   }
+  if (report.transportFailures.length > 0) {
+    problems.push(
+      `${report.transportFailures.length} call(s) got no complete answer (transport failures): the target was not fully judged`,
+    );
+  }
   if (report.inputErrors.length > 0)
     problems.push(`${report.inputErrors.length} input error(s): the run did not read all its input`);
   else if (!report.complete) problems.push("the run was interrupted: the report is incomplete");

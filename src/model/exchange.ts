@@ -36,12 +36,23 @@ export interface ExchangeHints {
   format?: string;
 }
 
+/** What a probe (a deliberately bad request) must draw: the documented code, or null where none is published. */
+export interface ProbeExpectation {
+  code: string | null;
+  /** An exact status, or a class ("4xx") where only the class is documented. */
+  status: number | "4xx" | "5xx";
+  /** Where the expectation comes from. */
+  source: string;
+}
+
 /** One request and its response, as read from a source, before it is interpreted. */
 export interface RawExchange {
   source: ExchangeSource;
   request: RecordedRequest;
   response: RecordedResponse;
   hints?: ExchangeHints;
+  /** Set when the request was a probe: judged by probe-expected-code. */
+  probe?: { name: string; expected: ProbeExpectation };
 }
 
 /**

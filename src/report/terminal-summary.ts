@@ -1,4 +1,5 @@
 import type { ConformanceReport } from "../types/generated/report.js";
+import { sourceLabel } from "./source-label.js";
 
 const LIST_LIMIT = 10;
 
@@ -29,7 +30,7 @@ export function terminalSummary(report: ConformanceReport, reportFile?: string):
     lines.push("  failures:");
     for (const result of failures.slice(0, LIST_LIMIT)) {
       lines.push(
-        `    ${result.source.file}#${result.source.index} ${result.dialect}/${result.product}/${result.action} HTTP ${result.status} ${result.outcome}`,
+        `    ${sourceLabel(result.source)} ${result.dialect}/${result.product}/${result.action} HTTP ${result.status} ${result.outcome}`,
       );
       for (const finding of result.findings.filter((f) => f.severity === "error").slice(0, 3)) {
         const where = finding.location ?? (finding.pointer || "/");
@@ -41,8 +42,15 @@ export function terminalSummary(report: ConformanceReport, reportFile?: string):
   if (report.skipped.length > 0) {
     lines.push("  skipped:");
     for (const { source, reason } of report.skipped.slice(0, LIST_LIMIT))
-      lines.push(`    ${source.file}#${source.index}: ${reason}`);
+      lines.push(`    ${sourceLabel(source)}: ${reason}`);
     lines.push(...more(report.skipped.length));
+  }
+  if (report.transportFailures.length > 0) {
+    lines.push(`  transport failures (no complete answer; not judged): ${report.transportFailures.length}`);
+    for (const f of report.transportFailures.slice(0, LIST_LIMIT)) {
+      lines.push(`    ${f.source.probe ?? `#${f.source.index}`}: ${f.kind}: ${f.message}`);
+    }
+    lines.push(...more(report.transportFailures.length));
   }
   if (report.inputErrors.length > 0) {
     lines.push("  input errors:");

@@ -5,6 +5,7 @@ import { envelopeShape } from "./envelope-shape.js";
 import { errorCodeKnown } from "./error-code-known.js";
 import { errorCodeMessage } from "./error-code-message.js";
 import { errorHostId } from "./error-host-id.js";
+import { probeExpectedCode } from "./probe-expected-code.js";
 import { requestIdConsistent } from "./request-id-consistent.js";
 import { requestIdFormat } from "./request-id-format.js";
 import { requestIdPresent } from "./request-id-present.js";
@@ -30,4 +31,5 @@ export const exchangeRules: readonly Rule[] = [
   statusCodeTable,
   statusBodyConsistent,
   xmlRoot,
+  probeExpectedCode,
 ];

@@ -2,6 +2,7 @@ import type { ExchangeSource, RawExchange, RecordedRequest, RecordedResponse } f
 import { checkBodySize } from "./body-size-limit.js";
 import { pickHints } from "./exchange-hints.js";
 import { headersFromPairs } from "./header-map.js";
+import { readProbeHint } from "./probe-hint.js";
 import { isRecord, optionalString, requireRecord, requireString } from "./record-fields.js";
 import { UnreadableEntryError } from "./unreadable-entry-error.js";
 
@@ -22,8 +23,11 @@ export function harEntryToExchange(
   };
   // HAR allows custom fields whose names start with "_"; this one carries our hints.
   if (entry._conformance !== undefined) {
-    const hints = pickHints(requireRecord(entry._conformance, "_conformance"), "_conformance.");
+    const conformance = requireRecord(entry._conformance, "_conformance");
+    const hints = pickHints(conformance, "_conformance.");
     if (hints) exchange.hints = hints;
+    if (conformance.probe !== undefined)
+      exchange.probe = readProbeHint(conformance.probe, "_conformance.probe");
   }
   return exchange;
 }

@@ -1,0 +1,193 @@
+import http from "node:http";
+import https from "node:https";
+import { setTimeout as sleep } from "node:timers/promises";
+import { decodeBody } from "../decode/decode-body.js";
+import { checkExchange, type ExchangeVerdict } from "../engine/check-exchange.js";
+import type { Progress } from "../engine/check-recordings.js";
+import type { Engine } from "../engine/engine.js";
+import type { ReportBuilder } from "../engine/report-builder.js";
+import type { RawExchange } from "../model/exchange.js";
+import { formatParityFindings } from "../rules/format-parity.js";
+import type { CallSpec } from "./call-spec.js";
+import type { Credentials } from "./credentials.js";
+import { sendRequest, type Timeouts } from "./http-exchange.js";
+import { planTasks } from "./plan-tasks.js";
+import { signedRequest } from "./signed-request.js";
+import { backoffMs, isThrottled } from "./throttling.js";
+
+export interface LiveRunOptions {
+  target: URL;
+  calls: readonly CallSpec[];
+  credentials: Credentials;
+  engine: Engine;
+  builder: ReportBuilder;
+  concurrency: number;
+  timeouts: Timeouts;
+  maxBodyBytes: number;
+  /** Retries of a call that was throttled, after back-off (each attempt is recorded). */
+  throttleRetries: number;
+  signal?: AbortSignal;
+  /** Every exchange, as it completes (for `conformance record`). */
+  onExchange?: (exchange: RawExchange, timing: { startedAt: Date; durationMs: number }) => void;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface LiveRunSummary {
+  exchanges: number;
+  transportFailures: number;
+}
+
+interface CallResult {
+  exchange: RawExchange;
+  verdict: ExchangeVerdict;
+}
+
+/**
+ * Calls the target: the action calls first (read-only ones, then those that create and delete), then the
+ * probes, throttling last so that it does not slow the others. Each call is signed, sent, judged by the
+ * engine and added to the report; Alibaba JSON/XML pairs are compared for format-parity.
+ */
+export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> {
+  const { engine, builder, target, signal } = options;
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+    https: new https.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+  };
+  let index = 0;
+  let transportFailures = 0;
+  const location = target.toString();
+
+  async function attempt(call: CallSpec, label: string, asProbe: boolean): Promise<CallResult | undefined> {
+    const request = signedRequest(call, target, options.credentials, Math.floor(Date.now() / 1000));
+    const startedAt = new Date();
+    const source = { file: location, index: index++, probe: label };
+    const outcome = await sendRequest(request, {
+      timeouts: options.timeouts,
+      maxBodyBytes: options.maxBodyBytes,
+      agents,
+      ...(signal ? { signal } : {}),
+    });
+    if (!outcome.ok) {
+      transportFailures++;
+      builder.transportFailure({
+        source,
+        kind: outcome.kind,
+        message: outcome.message,
+        durationMs: outcome.durationMs,
+      });
+      return undefined;
+    }
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const exchange: RawExchange = {
+      source,
+      request: { method: request.method, url: request.url, headers, body: request.body },
+      response: {
+        status: outcome.status,
+        headers: outcome.headers,
+        body: outcome.body,
+        bodySize: Buffer.byteLength(outcome.body),
+      },
+      hints: { dialect: call.dialect, product: call.product, action: call.action, format: call.format },
+      ...(asProbe && call.probe ? { probe: call.probe } : {}),
+    };
+    options.onExchange?.(exchange, { startedAt, durationMs: outcome.durationMs });
+    return { exchange, verdict: checkExchange(exchange, engine) };
+  }
+
+  function record(result: CallResult | undefined): void {
+    if (!result) return;
+    builder.add(result.verdict);
+    options.onProgress?.({ file: location, exchanges: index });
+  }
+
+  /** One call, retried after back-off while it is throttled; every attempt but the last is recorded here. */
+  async function execute(call: CallSpec): Promise<CallResult | undefined> {
+    if (call.repeatUntilThrottled) return provokeThrottling(call);
+    for (let n = 0; ; n++) {
+      const result = await attempt(call, n === 0 ? call.id : `${call.id}#retry${n}`, true);
+      if (!result || signal?.aborted || n >= options.throttleRetries) return result;
+      const { status, body, headers } = result.exchange.response;
+      if (!isThrottled(call.dialect, call.format, status, body)) return result;
+      record(result);
+      await sleep(backoffMs(n, headers), undefined, { signal }).catch(() => {});
+    }
+  }
+
+  /** The throttling probe: the same call until the target throttles it; that answer is the probe's. */
+  async function provokeThrottling(call: CallSpec): Promise<CallResult | undefined> {
+    const limit = call.repeatUntilThrottled ?? 1;
+    for (let n = 1; n <= limit && !signal?.aborted; n++) {
+      const last = n === limit;
+      const result = await attempt(call, `${call.id}#${n}`, false);
+      if (!result) return undefined;
+      const { status, body } = result.exchange.response;
+      if (isThrottled(call.dialect, call.format, status, body) || last) {
+        // Judge this answer as the probe's.
+        const probed: RawExchange = { ...result.exchange, ...(call.probe ? { probe: call.probe } : {}) };
+        return { exchange: probed, verdict: checkExchange(probed, engine) };
+      }
+      record(result);
+    }
+    return undefined;
+  }
+
+  function addParity(json: CallResult | undefined, xml: CallResult | undefined): void {
+    if (!json || !xml || xml.verdict.kind !== "checked" || json.verdict.kind !== "checked") return;
+    const severity = engine.severityOf("format-parity");
+    if (
+      severity === "off" ||
+      json.verdict.result.outcome !== "success" ||
+      xml.verdict.result.outcome !== "success"
+    )
+      return;
+    const decodedJson = decodeBody(json.exchange.response.body, "json", { maxDepth: engine.maxDepth });
+    const decodedXml = decodeBody(xml.exchange.response.body, "xml", { maxDepth: engine.maxDepth });
+    if (!decodedJson.ok || !decodedXml.ok) return;
+    const { product, action } = xml.verdict.result;
+    const findings = formatParityFindings(product, action, decodedJson.value, decodedXml.value);
+    xml.verdict.result.findings.push(...findings.map((f) => ({ ...f, rule: "format-parity", severity })));
+    xml.verdict.verdicts.set(
+      "format-parity",
+      findings.length === 0 ? "pass" : severity === "error" ? "fail" : "warn",
+    );
+  }
+
+  async function runTask(task: CallSpec[]): Promise<void> {
+    const done = new Map<string, CallResult | undefined>();
+    for (const planned of task) {
+      if (signal?.aborted) return;
+      let call = planned;
+      if (planned.uses) {
+        const earlier = done.get(planned.uses.call);
+        const body = earlier
+          ? decodeBody(earlier.exchange.response.body, "json", { maxDepth: engine.maxDepth })
+          : undefined;
+        const value = body?.ok
+          ? (body.value as Record<string, unknown>)[planned.uses.pointer.slice(1)]
+          : undefined;
+        if (value === undefined) continue;
+        call = { ...planned, params: { ...planned.params, [planned.uses.param]: String(value) } };
+      }
+      const result = await execute(call);
+      done.set(call.id, result);
+      const pairOf = call.format === "xml" ? done.get(call.id.replace(/\.xml$/, "")) : undefined;
+      if (call.format === "xml") addParity(pairOf, result);
+      record(result);
+    }
+  }
+
+  try {
+    for (const phase of planTasks(options.calls)) {
+      const queue = [...phase];
+      const workers = Array.from({ length: Math.min(options.concurrency, queue.length) }, async () => {
+        for (let task = queue.shift(); task && !signal?.aborted; task = queue.shift()) await runTask(task);
+      });
+      await Promise.all(workers);
+      if (signal?.aborted) break;
+    }
+  } finally {
+    agents.http.destroy();
+    agents.https.destroy();
+  }
+  return { exchanges: index - transportFailures, transportFailures };
+}

@@ -1,0 +1,21 @@
+import type { Dialect } from "../dialects/dialect.js";
+import { ACTION_CALLS } from "./action-calls.js";
+import type { CallSpec } from "./call-spec.js";
+import { probeCalls } from "./probe-catalogue.js";
+
+export interface CallFilter {
+  dialects?: readonly Dialect[];
+  products?: readonly string[];
+  /** Leave the probes out (plain action calls only). */
+  noProbes?: boolean;
+}
+
+/** The action calls and probes of a run, narrowed to the dialects and products asked for. */
+export function selectCalls(filter: CallFilter = {}): CallSpec[] {
+  const all = [...ACTION_CALLS, ...(filter.noProbes ? [] : probeCalls())];
+  return all.filter(
+    (call) =>
+      (!filter.dialects || filter.dialects.includes(call.dialect)) &&
+      (!filter.products || filter.products.includes(call.product)),
+  );
+}

@@ -1,0 +1,102 @@
+import { escapeToken, isPlainObject } from "../dialects/json-pointer.js";
+import { describeValue } from "./describe-value.js";
+import type { FindingDraft, RuleMeta } from "./rule.js";
+
+/** Fields that legitimately differ between two calls, compared by presence only. */
+const VARYING: Record<string, ReadonlySet<string>> = {
+  "": new Set(["/RequestId"]),
+  // KMS ciphertext carries a random IV: two encryptions of the same plaintext differ.
+  "kms/Encrypt": new Set(["/CiphertextBlob"]),
+};
+
+export const formatParityMeta: RuleMeta = {
+  id: "format-parity",
+  severity: "error",
+  dialects: ["alibaba"],
+  description: "The JSON and XML answers to the same call carry the same data.",
+  source: {
+    document: "seeds/004_57eaa02211ab66b6.txt",
+    quote:
+      "We return the results in either XML or JSON format, but JSON is the default choice. You can switch to XML schema by specifying the request parameter Format.",
+  },
+  decision:
+    "Compared after the XML normalisation of docs/schemas.md: an XML leaf equals the JSON value's text, a single XML element equals a JSON list of one, an empty element an empty list. RequestId (and KMS Encrypt's CiphertextBlob, which has a random IV) are compared by presence only. Judged by live runs, on the XML answer of each pair.",
+  needs: "envelope",
+};
+
+function asList(xml: unknown): unknown[] {
+  if (Array.isArray(xml)) return xml;
+  return xml === "" || xml === undefined ? [] : [xml];
+}
+
+function compare(
+  json: unknown,
+  xml: unknown,
+  pointer: string,
+  varying: ReadonlySet<string>,
+  out: FindingDraft[],
+): void {
+  if (varying.has(pointer)) {
+    if ((json === undefined) !== (xml === undefined)) {
+      out.push({
+        pointer,
+        message: `${pointer} is in only one of the JSON and XML answers`,
+        expected: describeValue(json),
+        actual: describeValue(xml),
+      });
+    }
+    return;
+  }
+  if (Array.isArray(json)) {
+    const list = asList(xml);
+    if (list.length !== json.length) {
+      out.push({
+        pointer,
+        message: `${pointer || "body"}: the JSON answer lists ${json.length} item(s), the XML answer ${list.length}`,
+        expected: String(json.length),
+        actual: String(list.length),
+      });
+      return;
+    }
+    json.forEach((item, i) => compare(item, list[i], `${pointer}/${i}`, varying, out));
+    return;
+  }
+  if (isPlainObject(json)) {
+    const xmlObject = isPlainObject(xml) ? xml : xml === "" ? {} : undefined;
+    if (!xmlObject) {
+      out.push({
+        pointer,
+        message: `${pointer || "body"}: an object in JSON, ${describeValue(xml)} in XML`,
+        expected: "an element with children",
+        actual: describeValue(xml),
+      });
+      return;
+    }
+    for (const key of new Set([...Object.keys(json), ...Object.keys(xmlObject)])) {
+      compare(json[key], xmlObject[key], `${pointer}/${escapeToken(key)}`, varying, out);
+    }
+    return;
+  }
+  const text = json === null || json === undefined ? undefined : String(json);
+  const xmlText = typeof xml === "string" ? xml : xml === undefined ? undefined : null;
+  if (text === xmlText || (json === null && xml === "")) return;
+  out.push({
+    pointer,
+    message: `${pointer}: the JSON answer has ${describeValue(json)}, the XML answer ${describeValue(xml)}`,
+    expected: text ?? "(absent)",
+    actual: xmlText ?? describeValue(xml),
+  });
+}
+
+/** Findings on the XML answer for every datum it does not share with the JSON answer to the same call. */
+export function formatParityFindings(
+  product: string,
+  action: string,
+  jsonBody: unknown,
+  xmlBody: unknown,
+): FindingDraft[] {
+  const varying = new Set([...(VARYING[""] ?? []), ...(VARYING[`${product}/${action}`] ?? [])]);
+  const findings: FindingDraft[] = [];
+  compare(jsonBody, xmlBody, "", varying, findings);
+  return findings;
+}
