@@ -23,7 +23,11 @@ export function acs3SignedHeaders(headers: Record<string, string>): [string, str
 }
 
 /** Alibaba ACS3-HMAC-SHA256, the V3 signature (provider-facts.md §4). */
-export function signAcs3(input: Acs3Input): { authorization: string; signature: string; canonicalRequest: string } {
+export function signAcs3(input: Acs3Input): {
+  authorization: string;
+  signature: string;
+  canonicalRequest: string;
+} {
   const signed = acs3SignedHeaders(input.headers);
   const names = signed.map(([name]) => name).join(";");
   const canonicalRequest = [
@@ -34,7 +38,10 @@ export function signAcs3(input: Acs3Input): { authorization: string; signature: 
     names,
     input.headers["x-acs-content-sha256"] ?? sha256Hex(input.body),
   ].join("\n");
-  const signature = hmacSha256(input.accessKeySecret, `${ACS3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`).toString("hex");
+  const signature = hmacSha256(
+    input.accessKeySecret,
+    `${ACS3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`,
+  ).toString("hex");
   return {
     authorization: `${ACS3_ALGORITHM} Credential=${input.accessKeyId},SignedHeaders=${names},Signature=${signature}`,
     signature,

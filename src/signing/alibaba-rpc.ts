@@ -12,5 +12,7 @@ export function rpcStringToSign(method: string, params: Record<string, string>):
 }
 
 export function signRpc(method: string, params: Record<string, string>, accessKeySecret: string): string {
-  return createHmac("sha1", `${accessKeySecret}&`).update(rpcStringToSign(method, params), "utf8").digest("base64");
+  return createHmac("sha1", `${accessKeySecret}&`)
+    .update(rpcStringToSign(method, params), "utf8")
+    .digest("base64");
 }

@@ -41,7 +41,9 @@ export function signTc3(input: Tc3Input): Tc3Signature {
   ].join("\n");
   const date = utcDate(input.timestamp);
   const scope = `${date}/${input.service}/tc3_request`;
-  const stringToSign = [TC3_ALGORITHM, String(input.timestamp), scope, sha256Hex(canonicalRequest)].join("\n");
+  const stringToSign = [TC3_ALGORITHM, String(input.timestamp), scope, sha256Hex(canonicalRequest)].join(
+    "\n",
+  );
   const kDate = hmacSha256(`TC3${input.secretKey}`, date);
   const kService = hmacSha256(kDate, input.service);
   const kSigning = hmacSha256(kService, "tc3_request");

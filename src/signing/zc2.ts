@@ -16,7 +16,11 @@ export interface Zc2Input {
  * Zenlayer ZC2-HMAC-SHA256 (provider-facts.md §4): TC3's canonical request with path "/" whatever the
  * request path, then one HMAC with the password, no key derivation.
  */
-export function signZc2(input: Zc2Input): { authorization: string; signature: string; canonicalRequest: string } {
+export function signZc2(input: Zc2Input): {
+  authorization: string;
+  signature: string;
+  canonicalRequest: string;
+} {
   const canonicalRequest = [
     input.method ?? "POST",
     "/",
