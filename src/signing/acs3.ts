@@ -14,11 +14,19 @@ export interface Acs3Input {
   accessKeySecret: string;
 }
 
-/** The headers ACS3 signs: host and x-acs-*, lower-cased and sorted. */
+/**
+ * The headers ACS3 signs: host, content-type and x-acs-*, lower-cased and sorted; the values of names
+ * equal but for case are sorted and joined with "," (as @alicloud/openapi-util does).
+ */
 export function acs3SignedHeaders(headers: Record<string, string>): [string, string][] {
-  return Object.entries(headers)
-    .map(([name, value]) => [name.toLowerCase(), value.trim()] as [string, string])
-    .filter(([name]) => name === "host" || name === "content-type" || name.startsWith("x-acs-"))
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower !== "host" && lower !== "content-type" && !lower.startsWith("x-acs-")) continue;
+    byName.set(lower, [...(byName.get(lower) ?? []), value.trim()]);
+  }
+  return [...byName]
+    .map(([name, values]) => [name, values.sort().join(",")] as [string, string])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

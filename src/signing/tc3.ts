@@ -25,8 +25,11 @@ export interface Tc3Signature {
 
 export const TC3_ALGORITHM = "TC3-HMAC-SHA256";
 
+/** The UTC date of a Unix time, YYYY-MM-DD, written as tencentcloud-sdk-nodejs writes it for any year. */
 export function utcDate(timestamp: number): string {
-  return new Date(timestamp * 1000).toISOString().slice(0, 10);
+  const date = new Date(timestamp * 1000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
 }
 
 export function signTc3(input: Tc3Input): Tc3Signature {
