@@ -1,0 +1,124 @@
+import { parseArgs } from "node:util";
+import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../live/credentials.js";
+import { DEFECTS, type DefectName, isDefectName } from "../sandbox/defects.js";
+import { DEFAULT_RATE_LIMIT, type RateLimit, resolveSandboxOptions } from "../sandbox/sandbox-options.js";
+import { startSandbox } from "../sandbox/start-sandbox.js";
+import { EXIT_CONFORMANT } from "./exit-codes.js";
+import { parseNumberOption } from "./report-options.js";
+import { UsageError } from "./usage-error.js";
+
+const DEFECT_LINES = DEFECTS.map((d) => `  ${d.name.padEnd(30)}${d.rule}`).join("\n");
+
+export const SANDBOX_USAGE = `Usage: conformance sandbox [options]
+
+Runs the built-in sandbox in the foreground until Ctrl-C (SIGINT) or SIGTERM: one HTTP server on
+127.0.0.1 that answers Tencent Cloud API 3.0 (cvm), Alibaba Cloud RPC (kms, ess; JSON and XML) and
+Zenlayer Cloud (bmc) requests, verifies their signatures against the test credentials, and answers
+every documented probe with its documented error. Point an official SDK or "conformance run --target"
+at the URL it prints. See docs/sandbox.md.
+
+Credentials: each dialect's SDK variables when both are set (${CREDENTIAL_VARIABLES.tencent.id} and
+${CREDENTIAL_VARIABLES.tencent.secret}, ${CREDENTIAL_VARIABLES.alibaba.id} and ${CREDENTIAL_VARIABLES.alibaba.secret},
+${CREDENTIAL_VARIABLES.zenlayer.id} and ${CREDENTIAL_VARIABLES.zenlayer.secret}), else the sandbox's fake
+defaults. Only the key ids are printed, never a secret.
+
+Options:
+  --port N                port to listen on (default: 0, a free port)
+  --defect NAME           break one documented rule on purpose; repeat for several
+  --rate N                requests per second per access key before throttling (default: ${DEFAULT_RATE_LIMIT.perSecond})
+  --burst N               requests that may come at once before throttling (default: ${DEFAULT_RATE_LIMIT.burst})
+  --no-rate-limit         never throttle
+  -h, --help              show this help
+
+Defects (the rule each must trip):
+${DEFECT_LINES}
+
+Exit codes: 0 stopped by a signal, 2 usage error or the port could not be opened.
+`;
+
+function rateLimitFrom(values: {
+  rate?: string;
+  burst?: string;
+  "no-rate-limit"?: boolean;
+}): RateLimit | null {
+  if (values["no-rate-limit"]) {
+    if (values.rate !== undefined || values.burst !== undefined) {
+      throw new UsageError("--no-rate-limit cannot be combined with --rate or --burst");
+    }
+    return null;
+  }
+  const perSecond = parseNumberOption("rate", values.rate, 0.001, 1_000_000) ?? DEFAULT_RATE_LIMIT.perSecond;
+  const burst = parseNumberOption("burst", values.burst, 1, 1_000_000) ?? DEFAULT_RATE_LIMIT.burst;
+  if (!Number.isInteger(burst)) throw new UsageError(`--burst must be a whole number, got ${values.burst}`);
+  return { perSecond, burst };
+}
+
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+/** `conformance sandbox`: runs the sandbox until SIGINT or SIGTERM, then closes it and returns 0. */
+export async function sandboxCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      defect: { type: "string", multiple: true },
+      rate: { type: "string" },
+      burst: { type: "string" },
+      "no-rate-limit": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(SANDBOX_USAGE);
+    return EXIT_CONFORMANT;
+  }
+  const port = parseNumberOption("port", values.port, 0, 65535);
+  if (port !== undefined && !Number.isInteger(port))
+    throw new UsageError(`--port must be a whole number, got ${values.port}`);
+  const defects: DefectName[] = [];
+  for (const name of values.defect ?? []) {
+    if (!isDefectName(name)) {
+      throw new UsageError(
+        `unknown defect ${JSON.stringify(name)}; known defects: ${DEFECTS.map((d) => d.name).join(", ")}`,
+      );
+    }
+    if (!defects.includes(name)) defects.push(name);
+  }
+  const options = resolveSandboxOptions({ port: port ?? 0, defects, rateLimit: rateLimitFrom(values) });
+
+  const sandbox = await startSandbox({
+    port: options.port,
+    defects,
+    credentials: options.credentials,
+    rateLimit: options.rateLimit,
+  });
+  const stopped = waitForStopSignal();
+  const lines = [`sandbox listening on ${sandbox.url}`, "accepts:"];
+  for (const dialect of ["tencent", "alibaba", "zenlayer"] as const) {
+    const { id } = options.credentials[dialect];
+    const from =
+      id === SANDBOX_CREDENTIALS[dialect].id ? "sandbox default" : `from ${CREDENTIAL_VARIABLES[dialect].id}`;
+    lines.push(`  ${dialect.padEnd(9)} ${id} (${from})`);
+  }
+  lines.push(
+    `throttling: ${options.rateLimit ? `${options.rateLimit.perSecond}/s, burst ${options.rateLimit.burst}, per access key` : "off"}`,
+    `defects: ${defects.length > 0 ? defects.join(", ") : "none"}`,
+    "Ctrl-C to stop.",
+  );
+  process.stdout.write(`${lines.join("\n")}\n`);
+  const signal = await stopped;
+  await sandbox.close();
+  process.stdout.write(`sandbox stopped (${signal})\n`);
+  return EXIT_CONFORMANT;
+}

@@ -1,0 +1,64 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CodeTables } from "../schemas/code-tables.js";
+import { handleRequest } from "./handle-request.js";
+import { createSandboxContext } from "./sandbox-context.js";
+import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options.js";
+
+export type { DefectName } from "./defects.js";
+export { DEFECTS } from "./defects.js";
+export type { RateLimit, SandboxOptions } from "./sandbox-options.js";
+
+export interface RunningSandbox {
+  /** http://HOST:PORT, no trailing slash. */
+  url: string;
+  port: number;
+  /** Stops listening and closes every open connection (keep-alive ones too). */
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Starts the built-in sandbox: one HTTP server (node:http) that answers Tencent Cloud API 3.0 (CVM),
+ * Alibaba Cloud RPC (KMS, ESS; JSON and XML) and Zenlayer Cloud (bmc) requests on one port, verifies
+ * their signatures against the configured test credentials, and answers every documented probe with
+ * its documented error (docs/sandbox.md).
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const resolved = resolveSandboxOptions(options);
+  const codes = resolved.defects.has("wrong-status-for-code") ? await CodeTables.load() : undefined;
+  const context = createSandboxContext(resolved, codes);
+  const server = createServer((request, response) => {
+    void handleRequest(request, response, context);
+  });
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable)
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+  await listen(server, resolved.port, resolved.host);
+  const { port } = server.address() as AddressInfo;
+  const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

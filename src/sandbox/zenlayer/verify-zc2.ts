@@ -1,0 +1,30 @@
+import { sameSignature } from "../../signing/crypto-helpers.js";
+import { signZc2 } from "../../signing/zc2.js";
+import type { AuthorizationParts } from "../authorization-header.js";
+import { hostVariants, type SandboxRequest } from "../sandbox-request.js";
+
+/**
+ * Whether a ZC2-HMAC-SHA256 signature is right: TC3's canonical request with path "/" whatever the
+ * request path (/api/v2/SERVICE), the Content-Type header as sent, the host with or without its port.
+ * Only SignedHeaders `content-type;host` (what the official SDKs sign) is verified.
+ */
+export function verifyZc2(
+  request: SandboxRequest,
+  auth: AuthorizationParts,
+  accessKeyPassword: string,
+  timestamp: number,
+): boolean {
+  if (auth.signedHeaders.replace(/\s/g, "").toLowerCase() !== "content-type;host") return false;
+  return hostVariants(request.host).some((host) => {
+    const expected = signZc2({
+      accessKeyId: auth.credential,
+      accessKeyPassword,
+      host,
+      timestamp,
+      contentType: request.headers["content-type"] ?? "",
+      body: request.bodyText,
+      method: request.method,
+    });
+    return sameSignature(expected.signature, auth.signature);
+  });
+}
