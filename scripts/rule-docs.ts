@@ -1,4 +1,5 @@
 import path from "node:path";
+import { formatParityMeta } from "../src/rules/format-parity.js";
 import { exchangeRules } from "../src/rules/index.js";
 import { projectRoot } from "./type-generation.js";
 
@@ -6,6 +7,7 @@ export const ruleDocsFile = path.join(projectRoot, "docs", "rules.md");
 
 /** docs/rules.md, written from the rules' own metadata so that it cannot drift from the code. */
 export function renderRuleDocs(): string {
+  const rules = [...exchangeRules, { meta: formatParityMeta }];
   const lines = [
     "# Rules",
     "",
@@ -23,16 +25,17 @@ export function renderRuleDocs(): string {
     "",
     "| id | severity | dialects | requirement |",
     "| --- | --- | --- | --- |",
-    ...exchangeRules.map(
+    ...rules.map(
       ({ meta }) =>
         `| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${meta.dialects.join(", ")} | ${meta.description} |`,
     ),
     "",
-    "`format-parity` and `probe-expected-code` (DESIGN.md) judge pairs of calls and deliberate bad requests;",
-    "they come with live runs against a target.",
+    "`format-parity` judges pairs of answers (the same Alibaba call in JSON and in XML) and",
+    "`probe-expected-code` deliberate bad requests (docs/probes.md): both come from live runs, and",
+    "`probe-expected-code` also from recordings made by `conformance record`.",
     "",
   ];
-  for (const { meta } of exchangeRules) {
+  for (const { meta } of rules) {
     lines.push(
       `## ${meta.id}`,
       "",

@@ -3,7 +3,9 @@ import { InputError } from "../model/exchange.js";
 import { checkCommand } from "./check-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
+import { recordCommand } from "./record-command.js";
 import { runCommand } from "./run-command.js";
+import { sandboxCommand } from "./sandbox-command.js";
 import { MAIN_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -11,6 +13,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   run: runCommand,
   check: checkCommand,
   gate: gateCommand,
+  sandbox: sandboxCommand,
+  record: recordCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

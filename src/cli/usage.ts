@@ -1,13 +1,18 @@
+import { LIVE_USAGE } from "./live-options.js";
+
 export const MAIN_USAGE = `Usage: conformance <command> [options]
 
 Checks Tencent Cloud API 3.0, Alibaba Cloud RPC (KMS, ESS; JSON and XML) and Zenlayer Cloud responses
 against their documented envelopes, and gates releases on the result.
 
 Commands:
-  run                     check the configured recorded target (default: the shipped recordings/),
-                          write the reports, and exit by the gate
+  run                     the main job: start the built-in sandbox, call every action and probe
+                          against it, check the recorded target (recordings/), write the report and
+                          exit by the gate; --target URL runs against a real or private target instead
   check PATH…             check recorded exchanges: HAR 1.2 files, NDJSON files, or folders of them
   gate REPORT             decide a release from a conformance.json report
+  sandbox                 run the built-in sandbox in the foreground
+  record --out FILE.har   call a live target and save what it answered, credentials redacted
 
 Run "conformance <command> --help" for a command's options.
 
@@ -35,13 +40,32 @@ Exit codes: 0 every checked exchange conformant, 1 at least one failed, 2 usage 
 
 export const RUN_USAGE = `Usage: conformance run [options]
 
-The main job: checks the configured recorded target ("recordings" in conformance.config.json; default the
-recordings/ shipped with the suite), writes reports/conformance.json, prints a summary, and exits by the
-gate (--min-score).
+The main job. With no --target: starts the built-in sandbox on a free loopback port, signs and sends every
+action call and probe to it, then checks the configured recorded target ("recordings" in
+conformance.config.json; default the shipped recordings/), writes reports/conformance.json, prints a
+summary, and exits by the gate (--min-score). With --target URL: the same calls and probes against that
+target only.
 
 Options:
+${LIVE_USAGE}
 ${COMMON_OPTIONS}
   --min-score N           lowest score (0–100) the gate accepts (default: 100)
+
+Exit codes: 0 gate passed, 1 gate failed (non-conformant answers or transport failures), 2 usage error,
+missing credentials for --target, unreadable input, or an interrupted run (Ctrl-C writes the report so far).
+`;
+
+export const RECORD_USAGE = `Usage: conformance record --out FILE.har [options]
+
+Calls a live target (--target URL, default the built-in sandbox) as "conformance run" does and saves every
+exchange it saw to FILE.har, with Authorization headers, signatures, key ids, passwords and tokens
+replaced by [REDACTED]. The recording carries each exchange's dialect, action and probe, so
+"conformance check FILE.har" judges it as the live run did. Also writes the report.
+
+Options:
+  --out FILE.har          where to write the recording (required)
+${LIVE_USAGE}
+${COMMON_OPTIONS}
 `;
 
 export const GATE_USAGE = `Usage: conformance gate REPORT [options]

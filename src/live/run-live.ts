@@ -27,7 +27,7 @@ export interface LiveRunOptions {
   /** Retries of a call that was throttled, after back-off (each attempt is recorded). */
   throttleRetries: number;
   signal?: AbortSignal;
-  /** Every exchange, as it completes (for `conformance record`). */
+  /** Every exchange, once judged (for `conformance record`). */
   onExchange?: (exchange: RawExchange, timing: { startedAt: Date; durationMs: number }) => void;
   onProgress?: (progress: Progress) => void;
 }
@@ -40,6 +40,8 @@ export interface LiveRunSummary {
 interface CallResult {
   exchange: RawExchange;
   verdict: ExchangeVerdict;
+  startedAt: Date;
+  durationMs: number;
 }
 
 /**
@@ -90,13 +92,14 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
       hints: { dialect: call.dialect, product: call.product, action: call.action, format: call.format },
       ...(asProbe && call.probe ? { probe: call.probe } : {}),
     };
-    options.onExchange?.(exchange, { startedAt, durationMs: outcome.durationMs });
-    return { exchange, verdict: checkExchange(exchange, engine) };
+    return { exchange, verdict: checkExchange(exchange, engine), startedAt, durationMs: outcome.durationMs };
   }
 
+  /** Into the report (and the recording) once its judgement is final. */
   function record(result: CallResult | undefined): void {
     if (!result) return;
     builder.add(result.verdict);
+    options.onExchange?.(result.exchange, { startedAt: result.startedAt, durationMs: result.durationMs });
     options.onProgress?.({ file: location, exchanges: index });
   }
 
@@ -124,7 +127,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
       if (isThrottled(call.dialect, call.format, status, body) || last) {
         // Judge this answer as the probe's.
         const probed: RawExchange = { ...result.exchange, ...(call.probe ? { probe: call.probe } : {}) };
-        return { exchange: probed, verdict: checkExchange(probed, engine) };
+        return { ...result, exchange: probed, verdict: checkExchange(probed, engine) };
       }
       record(result);
     }

@@ -58,7 +58,7 @@ function compare(
       });
       return;
     }
-    json.forEach((item, i) => compare(item, list[i], `${pointer}/${i}`, varying, out));
+    for (const [i, item] of json.entries()) compare(item, list[i], `${pointer}/${i}`, varying, out);
     return;
   }
   if (isPlainObject(json)) {

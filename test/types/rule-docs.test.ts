@@ -1,9 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { expect } from "chai";
+import { probeDocsFile, renderProbeDocs } from "../../scripts/probe-docs.js";
 import { renderRuleDocs, ruleDocsFile } from "../../scripts/rule-docs.js";
 
-describe("docs/rules.md", () => {
-  it("is current with the rule modules: run `npm run gen:docs` when this fails", async () => {
+describe("generated docs: run `npm run gen:docs` when these fail", () => {
+  it("docs/rules.md is current with the rule modules", async () => {
     expect(await readFile(ruleDocsFile, "utf8")).to.equal(renderRuleDocs());
+  });
+
+  it("docs/probes.md is current with the probe catalogue", async () => {
+    expect(await readFile(probeDocsFile, "utf8")).to.equal(renderProbeDocs());
   });
 });

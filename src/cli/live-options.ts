@@ -1,0 +1,86 @@
+import { type Dialect, isDialect } from "../dialects/dialect.js";
+import { DEFAULT_TIMEOUTS } from "../live/http-exchange.js";
+import type { LiveJobOptions } from "../live/live-job.js";
+import { DEFECTS, type DefectName } from "../sandbox/defects.js";
+import { parseNumberOption, REPORTING_OPTIONS } from "./report-options.js";
+import { UsageError } from "./usage-error.js";
+
+/** Options of the commands that call a live target (run, record). */
+export const LIVE_OPTIONS = {
+  ...REPORTING_OPTIONS,
+  target: { type: "string" },
+  dialect: { type: "string", multiple: true },
+  product: { type: "string", multiple: true },
+  defect: { type: "string", multiple: true },
+  concurrency: { type: "string" },
+  "connect-timeout": { type: "string" },
+  "headers-timeout": { type: "string" },
+  "body-timeout": { type: "string" },
+  retries: { type: "string" },
+} as const;
+
+export const LIVE_USAGE = `  --target URL            a provider endpoint or private sandbox (default: the built-in sandbox,
+                          started on a free loopback port); credentials come from
+                          TENCENTCLOUD_SECRET_ID/_KEY, ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET,
+                          ZENLAYERCLOUD_ACCESS_KEY_ID/_PASSWORD (never printed)
+  --dialect D             only tencent, alibaba or zenlayer (repeat or comma-separate)
+  --product P             only these products (cvm, kms, ess, bmc)
+  --defect NAME           built-in sandbox only: break one documented rule on purpose (repeatable)
+  --concurrency N         calls in flight at once (default: 4)
+  --connect-timeout MS    default ${DEFAULT_TIMEOUTS.connectMs}
+  --headers-timeout MS    default ${DEFAULT_TIMEOUTS.headersMs}
+  --body-timeout MS       default ${DEFAULT_TIMEOUTS.bodyMs}
+  --retries N             retries of a throttled call, after back-off (default: 4)`;
+
+interface LiveFlags {
+  target?: string | undefined;
+  dialect?: string[] | undefined;
+  product?: string[] | undefined;
+  defect?: string[] | undefined;
+  concurrency?: string | undefined;
+  "connect-timeout"?: string | undefined;
+  "headers-timeout"?: string | undefined;
+  "body-timeout"?: string | undefined;
+  retries?: string | undefined;
+}
+
+const list = (values: string[] | undefined) =>
+  values
+    ?.flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** The live part of a run's options, validated: every mistake is a UsageError naming the flag. */
+export function liveJobSettings(
+  flags: LiveFlags,
+): Pick<
+  LiveJobOptions,
+  "target" | "dialects" | "products" | "defects" | "concurrency" | "timeouts" | "throttleRetries"
+> {
+  const dialects = list(flags.dialect);
+  const unknownDialect = dialects?.find((d) => !isDialect(d));
+  if (unknownDialect)
+    throw new UsageError(`--dialect ${unknownDialect}: expected tencent, alibaba or zenlayer`);
+  const defects = list(flags.defect);
+  const known = new Set(DEFECTS.map((d) => d.name));
+  const unknownDefect = defects?.find((d) => !known.has(d as DefectName));
+  if (unknownDefect)
+    throw new UsageError(`--defect ${unknownDefect}: known defects are ${[...known].join(", ")}`);
+  if (defects?.length && flags.target)
+    throw new UsageError("--defect applies to the built-in sandbox only, not to --target");
+  const ms = (name: "connect-timeout" | "headers-timeout" | "body-timeout", fallback: number) =>
+    parseNumberOption(name, flags[name], 1, 3_600_000) ?? fallback;
+  return {
+    target: flags.target,
+    dialects: dialects as Dialect[] | undefined,
+    products: list(flags.product),
+    defects: defects as DefectName[] | undefined,
+    concurrency: parseNumberOption("concurrency", flags.concurrency, 1, 256) ?? 4,
+    timeouts: {
+      connectMs: ms("connect-timeout", DEFAULT_TIMEOUTS.connectMs),
+      headersMs: ms("headers-timeout", DEFAULT_TIMEOUTS.headersMs),
+      bodyMs: ms("body-timeout", DEFAULT_TIMEOUTS.bodyMs),
+    },
+    throttleRetries: parseNumberOption("retries", flags.retries, 0, 20) ?? 4,
+  };
+}

@@ -1,0 +1,42 @@
+import { parseArgs } from "node:util";
+import { runLiveJob } from "../live/live-job.js";
+import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
+import { LIVE_OPTIONS, liveJobSettings } from "./live-options.js";
+import { progressPrinter } from "./progress-printer.js";
+import { parseNumberOption } from "./report-options.js";
+import { RECORD_USAGE } from "./usage.js";
+import { UsageError } from "./usage-error.js";
+
+export async function recordCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...LIVE_OPTIONS, out: { type: "string" } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(RECORD_USAGE);
+    return EXIT_CONFORMANT;
+  }
+  if (positionals.length > 0) throw new UsageError(`record takes no paths (got ${positionals.join(" ")})`);
+  if (!values.out) throw new UsageError("record needs --out FILE.har");
+  const progress = progressPrinter(values.quiet);
+  let report: Awaited<ReturnType<typeof runLiveJob>>;
+  try {
+    report = await runLiveJob({
+      ...liveJobSettings(values),
+      includeRecordings: false,
+      recordTo: values.out,
+      reportDir: values["report-dir"],
+      config: values.config,
+      maxBodyBytes: parseNumberOption("max-body-bytes", values["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER),
+      quiet: values.quiet,
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    progress.done();
+  }
+  if (!report.complete) return EXIT_USAGE_OR_INPUT;
+  return report.summary.failed > 0 || report.summary.transportFailures > 0
+    ? EXIT_NOT_CONFORMANT
+    : EXIT_CONFORMANT;
+}

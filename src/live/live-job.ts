@@ -1,0 +1,138 @@
+import path from "node:path";
+import { loadConfig } from "../config/load-config.js";
+import type { Dialect } from "../dialects/dialect.js";
+import { readRecordingsInto } from "../engine/check-recordings.js";
+import { createEngine } from "../engine/engine.js";
+import { ReportBuilder } from "../engine/report-builder.js";
+import { InputError } from "../model/exchange.js";
+import { writeJsonReport } from "../report/json-report.js";
+import { terminalSummary } from "../report/terminal-summary.js";
+import type { DefectName } from "../sandbox/defects.js";
+import { startSandbox } from "../sandbox/start-sandbox.js";
+import type { ConformanceReport } from "../types/generated/report.js";
+import { credentialsFromEnv, missingCredentials } from "./credentials.js";
+import { HarWriter } from "./har-writer.js";
+import type { Timeouts } from "./http-exchange.js";
+import { displayUrl, redactExchange } from "./redact.js";
+import { runLive } from "./run-live.js";
+import { selectCalls } from "./select-calls.js";
+
+export interface LiveJobOptions {
+  /** A real or private target; undefined starts the built-in sandbox on a free loopback port. */
+  target?: string | undefined;
+  dialects?: Dialect[] | undefined;
+  products?: string[] | undefined;
+  /** Defects for the built-in sandbox (docs/sandbox.md). */
+  defects?: DefectName[] | undefined;
+  /** Also check the configured recorded target into the same report (`conformance run` with no target). */
+  includeRecordings: boolean;
+  concurrency: number;
+  timeouts: Timeouts;
+  throttleRetries: number;
+  /** Write what the run saw, redacted, to this HAR file. */
+  recordTo?: string | undefined;
+  reportDir: string;
+  config?: string | undefined;
+  maxBodyBytes?: number | undefined;
+  quiet: boolean;
+  onProgress?: ((p: { file: string; exchanges: number }) => void) | undefined;
+  env?: NodeJS.ProcessEnv;
+}
+
+function parseTarget(target: string): URL {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new InputError(
+      "--target",
+      `not a URL: ${JSON.stringify(target)} (expected e.g. https://cvm.tencentcloudapi.com)`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InputError("--target", `not an http(s) URL: ${displayUrl(url)}`);
+  }
+  return url;
+}
+
+/**
+ * A live run, start to finish: the target (or a sandbox started for it), the calls and probes, then the
+ * recorded target when asked, one report. Ctrl-C stops it and writes what was seen, marked incomplete.
+ */
+export async function runLiveJob(options: LiveJobOptions): Promise<ConformanceReport> {
+  const env = options.env ?? process.env;
+  const config = await loadConfig(options.config);
+  const maxBodyBytes = options.maxBodyBytes ?? config.maxBodyBytes;
+  const calls = selectCalls({ dialects: options.dialects, products: options.products });
+  const dialects = [...new Set(calls.map((c) => c.dialect))];
+  let target: URL | undefined;
+  if (options.target !== undefined) {
+    target = parseTarget(options.target);
+    const missing = missingCredentials(env, dialects);
+    if (missing.length > 0) {
+      throw new InputError("--target", `credentials missing for a real target: set ${missing.join("; ")}`);
+    }
+  }
+  const engine = await createEngine(config);
+  const credentials = credentialsFromEnv(env);
+  const sandbox = target
+    ? undefined
+    : await startSandbox({ port: 0, credentials, defects: options.defects ?? [] });
+  const url = target ?? new URL(sandbox?.url ?? "");
+  const builder = new ReportBuilder(engine, [
+    { kind: "live", location: displayUrl(url) },
+    ...(options.includeRecordings
+      ? config.recordings.map((location) => ({ kind: "recorded" as const, location }))
+      : []),
+  ]);
+  const secrets = dialects.flatMap((d) => [credentials[d].id, credentials[d].secret]);
+  const har = options.recordTo ? new HarWriter(options.recordTo) : undefined;
+  await har?.open();
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once("SIGINT", interrupt);
+  try {
+    await runLive({
+      target: url,
+      calls,
+      credentials,
+      engine,
+      builder,
+      concurrency: options.concurrency,
+      timeouts: options.timeouts,
+      maxBodyBytes,
+      throttleRetries: options.throttleRetries,
+      signal: controller.signal,
+      onProgress: options.onProgress,
+      onExchange: har
+        ? (exchange, { startedAt, durationMs }) =>
+            har.write(redactExchange(exchange, secrets), startedAt, durationMs)
+        : undefined,
+    });
+    if (options.includeRecordings && !controller.signal.aborted) {
+      await readRecordingsInto(
+        builder,
+        config.recordings,
+        engine,
+        { maxBodyBytes },
+        { signal: controller.signal, onProgress: options.onProgress },
+      );
+    }
+  } catch (error) {
+    await har?.discard();
+    throw error;
+  } finally {
+    process.off("SIGINT", interrupt);
+    await sandbox?.close();
+  }
+  if (controller.signal.aborted) builder.markInterrupted();
+  const recorded = await har?.close();
+  const report = builder.build();
+  const file = await writeJsonReport(report, path.resolve(options.reportDir));
+  if (!options.quiet) {
+    process.stdout.write(terminalSummary(report, path.relative(process.cwd(), file) || file));
+    if (har)
+      process.stdout.write(`  recording: ${har.file} (${recorded} exchange(s), credentials redacted)\n`);
+  }
+  return report;
+}

@@ -1,0 +1,68 @@
+import { expect } from "chai";
+import { ReportBuilder } from "../../src/engine/report-builder.js";
+import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
+import { DEFAULT_TIMEOUTS } from "../../src/live/http-exchange.js";
+import { runLive } from "../../src/live/run-live.js";
+import { selectCalls } from "../../src/live/select-calls.js";
+import { DEFECTS, type DefectName } from "../../src/sandbox/defects.js";
+import { startSandbox } from "../../src/sandbox/start-sandbox.js";
+import type { ConformanceReport } from "../../src/types/generated/report.js";
+import { sharedEngine } from "../support/shared-engine.js";
+
+async function runAgainstSandbox(defects: DefectName[]): Promise<ConformanceReport> {
+  const sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS, defects });
+  try {
+    const engine = await sharedEngine();
+    const builder = new ReportBuilder(engine, [{ kind: "live", location: sandbox.url }]);
+    await runLive({
+      target: new URL(sandbox.url),
+      calls: selectCalls(),
+      credentials: SANDBOX_CREDENTIALS,
+      engine,
+      builder,
+      concurrency: 4,
+      timeouts: DEFAULT_TIMEOUTS,
+      maxBodyBytes: 1 << 20,
+      throttleRetries: 4,
+    });
+    return builder.build();
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** Rule id → exchanges it failed (errors) or warned about. */
+function caughtBy(report: ConformanceReport): Map<string, number> {
+  const caught = new Map<string, number>();
+  for (const cell of report.matrix)
+    caught.set(cell.rule, (caught.get(cell.rule) ?? 0) + cell.failed + cell.warned);
+  return caught;
+}
+
+describe("defect matrix: the suite runs once per sandbox defect, and each defect is caught by its rule", () => {
+  it("the clean sandbox passes every rule (warnings only for Zenlayer codes no table publishes)", async () => {
+    const report = await runAgainstSandbox([]);
+    expect(report.summary.transportFailures).to.equal(0);
+    expect(report.summary.failed, JSON.stringify(report.results.slice(0, 3), null, 2)).to.equal(0);
+    const warnedRules = new Set(report.results.flatMap((r) => r.findings.map((f) => f.rule)));
+    expect([...warnedRules]).to.deep.equal(warnedRules.size ? ["error-code-known"] : []);
+    expect(report.results.every((r) => r.dialect === "zenlayer")).to.equal(true);
+    const probes = report.matrix.filter((c) => c.rule === "probe-expected-code");
+    expect(probes.reduce((n, c) => n + c.checked, 0)).to.equal(34);
+    expect(
+      report.matrix.filter((c) => c.rule === "format-parity").reduce((n, c) => n + c.checked, 0),
+    ).to.equal(3);
+  });
+
+  for (const defect of DEFECTS) {
+    it(`--defect ${defect.name} is caught by ${defect.rule}`, async () => {
+      const report = await runAgainstSandbox([defect.name as DefectName]);
+      expect(report.summary.transportFailures).to.equal(0);
+      const caught = caughtBy(report);
+      expect(
+        caught.get(defect.rule) ?? 0,
+        `rules that fired: ${JSON.stringify([...caught].filter(([, n]) => n > 0))}`,
+      ).to.be.greaterThan(0);
+    });
+  }
+});
