@@ -71,7 +71,8 @@ ${COMMON_OPTIONS}
 export const GATE_USAGE = `Usage: conformance gate REPORT [options]
 
 Decides whether a release may ship from a conformance.json report: it fails when the score is below
---min-score, or when the report is incomplete (input errors, interrupted run). Prints the verdict and why.
+--min-score, when the report is incomplete (input errors, interrupted run) or when live calls failed in
+transport. Prints the verdict and why.
 
 Options:
   --min-score N           lowest score (0–100) that passes (default: 100)
