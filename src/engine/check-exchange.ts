@@ -13,6 +13,21 @@ export type ExchangeVerdict =
   | { kind: "checked"; result: ExchangeResult; verdicts: Map<string, RuleVerdict> }
   | { kind: "skipped"; source: ExchangeSource; reason: string };
 
+/** Reports keep this much (in characters) of an offending body, for a person to read. */
+export const EXCERPT_LENGTH = 16 * 1024;
+
+export function responseExcerpt(response: RawExchange["response"]): NonNullable<ExchangeResult["response"]> {
+  const truncated = response.body.length > EXCERPT_LENGTH;
+  return {
+    ...(response.headers["content-type"] === undefined
+      ? {}
+      : { contentType: response.headers["content-type"] }),
+    body: truncated ? response.body.slice(0, EXCERPT_LENGTH) : response.body,
+    bodyBytes: response.bodySize,
+    truncated,
+  };
+}
+
 /** Decodes, classifies and runs every active rule over one exchange. Never throws for bad bodies. */
 export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVerdict {
   const { source, response } = exchange;
@@ -61,9 +76,13 @@ export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVe
     }
     verdicts.set(rule.meta.id, verdict);
   }
-  return {
-    kind: "checked",
-    result: { source, ...identity, status: response.status, outcome: context.outcome, findings },
-    verdicts,
+  const result: ExchangeResult = {
+    source,
+    ...identity,
+    status: response.status,
+    outcome: context.outcome,
+    findings,
   };
+  if (findings.length > 0) result.response = responseExcerpt(response);
+  return { kind: "checked", result, verdicts };
 }

@@ -149,6 +149,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
     const { product, action } = xml.verdict.result;
     const findings = formatParityFindings(product, action, decodedJson.value, decodedXml.value);
     xml.verdict.result.findings.push(...findings.map((f) => ({ ...f, rule: "format-parity", severity })));
+    if (findings.length > 0) xml.verdict.result.response ??= responseExcerpt(xml.exchange.response);
     xml.verdict.verdicts.set(
       "format-parity",
       findings.length === 0 ? "pass" : severity === "error" ? "fail" : "warn",

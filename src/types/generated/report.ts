@@ -132,6 +132,7 @@ export interface ExchangeResult {
    * At least one: only exchanges with findings are listed.
    */
   findings: ReportFinding[];
+  response?: ResponseExcerpt;
 }
 export interface ReportSource {
   /**
@@ -165,6 +166,21 @@ export interface ReportFinding {
    * $id of the schema behind the finding.
    */
   schema?: string;
+}
+/**
+ * The offending answer, for a person to read (reports show it escaped, never rendered): its Content-Type and the first 16,384 characters of its body.
+ */
+export interface ResponseExcerpt {
+  contentType?: string;
+  body: string;
+  /**
+   * Size of the whole body.
+   */
+  bodyBytes: number;
+  /**
+   * true when body holds only the first 16,384 characters.
+   */
+  truncated: boolean;
 }
 export interface SkippedExchange {
   source: ReportSource;
