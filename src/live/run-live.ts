@@ -2,7 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
 import { decodeBody } from "../decode/decode-body.js";
-import { checkExchange, type ExchangeVerdict } from "../engine/check-exchange.js";
+import { checkExchange, type ExchangeVerdict, responseExcerpt } from "../engine/check-exchange.js";
 import type { Progress } from "../engine/check-recordings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ReportBuilder } from "../engine/report-builder.js";
