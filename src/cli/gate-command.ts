@@ -1,21 +1,33 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_MIN_SCORE, decideGate } from "../gate/gate.js";
+import { readBaseline, writeBaseline } from "../gate/baseline.js";
+import { currentFailures, decideGate, type GateVerdict } from "../gate/gate.js";
+import { badgeReporter } from "../report/badge-report.js";
+import { markdownReporter } from "../report/markdown-report.js";
 import { readReport } from "../report/read-report.js";
+import { writeReports } from "../report/reporters.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT } from "./exit-codes.js";
 import { parseNumberOption } from "./report-options.js";
+import { terminalStyle } from "./terminal-style.js";
 import { GATE_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
-export function printVerdict(verdict: { passed: boolean; reasons: string[] }): void {
-  process.stdout.write(
-    `gate: ${verdict.passed ? "PASSED" : "FAILED"}\n${verdict.reasons.map((r) => `  - ${r}\n`).join("")}`,
-  );
+export function printVerdict(verdict: GateVerdict): void {
+  const style = terminalStyle(process.stdout);
+  const word = verdict.passed ? style.green("PASSED") : style.red("FAILED");
+  process.stdout.write(`gate: ${word}\n${verdict.reasons.map((r) => `  - ${r}\n`).join("")}`);
 }
 
 export async function gateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { "min-score": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+    options: {
+      "min-score": { type: "string" },
+      "fail-on": { type: "string", default: "error" },
+      baseline: { type: "string" },
+      "update-baseline": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -24,9 +36,25 @@ export async function gateCommand(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1)
     throw new UsageError("gate needs exactly one report file (reports/conformance.json)");
-  const minScore = parseNumberOption("min-score", values["min-score"], 0, 100) ?? DEFAULT_MIN_SCORE;
-  const report = await readReport(positionals[0] as string);
-  const verdict = decideGate(report, { minScore });
+  const failOn = values["fail-on"];
+  if (failOn !== "error" && failOn !== "warning")
+    throw new UsageError(`--fail-on must be error or warning, got ${JSON.stringify(failOn)}`);
+  if (values["update-baseline"] && !values.baseline)
+    throw new UsageError("--update-baseline needs --baseline FILE");
+  const minScore = parseNumberOption("min-score", values["min-score"], 0, 100);
+  const reportFile = positionals[0] as string;
+  const report = await readReport(reportFile);
+
+  if (values["update-baseline"] && values.baseline) {
+    const previous = await readBaseline(values.baseline).catch(() => undefined);
+    const failures = currentFailures(report, failOn);
+    await writeBaseline(values.baseline, failures, previous);
+    process.stdout.write(`baseline: wrote ${failures.length} expected failure(s) to ${values.baseline}\n`);
+    return EXIT_CONFORMANT;
+  }
+  const baseline = values.baseline ? await readBaseline(values.baseline) : undefined;
+  const verdict = decideGate(report, { minScore, failOn, baseline });
   printVerdict(verdict);
+  await writeReports(report, path.dirname(reportFile), [markdownReporter, badgeReporter], { verdict });
   return verdict.passed ? EXIT_CONFORMANT : EXIT_NOT_CONFORMANT;
 }

@@ -1,8 +1,9 @@
-import { TOOL } from "../engine/report-builder.js";
 import { InputError } from "../model/exchange.js";
+import { TOOL } from "../tool.js";
 import { checkCommand } from "./check-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
+import { mergeCommand } from "./merge-command.js";
 import { recordCommand } from "./record-command.js";
 import { runCommand } from "./run-command.js";
 import { sandboxCommand } from "./sandbox-command.js";
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   gate: gateCommand,
   sandbox: sandboxCommand,
   record: recordCommand,
+  merge: mergeCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

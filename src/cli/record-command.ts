@@ -3,7 +3,8 @@ import { runLiveJob } from "../live/live-job.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { LIVE_OPTIONS, liveJobSettings } from "./live-options.js";
 import { progressPrinter } from "./progress-printer.js";
-import { parseNumberOption } from "./report-options.js";
+import { publishReport } from "./publish-report.js";
+import { parseNumberOption, parseReporterOption, parseShardOption } from "./report-options.js";
 import { RECORD_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -19,22 +20,33 @@ export async function recordCommand(argv: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`record takes no paths (got ${positionals.join(" ")})`);
   if (!values.out) throw new UsageError("record needs --out FILE.har");
+  const reporters = parseReporterOption(values.reporter);
   const progress = progressPrinter(values.quiet);
-  let report: Awaited<ReturnType<typeof runLiveJob>>;
+  let job: Awaited<ReturnType<typeof runLiveJob>>;
   try {
-    report = await runLiveJob({
+    job = await runLiveJob({
       ...liveJobSettings(values),
       includeRecordings: false,
       recordTo: values.out,
-      reportDir: values["report-dir"],
       config: values.config,
       maxBodyBytes: parseNumberOption("max-body-bytes", values["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER),
-      quiet: values.quiet,
+      shard: parseShardOption(values.shard),
+      runId: values["run-id"],
       onProgress: progress.onProgress,
     });
   } finally {
     progress.done();
   }
+  const { report, recorded } = job;
+  const extraLines = recorded
+    ? [`recording: ${recorded.file} (${recorded.exchanges} exchange(s), credentials redacted)`]
+    : [];
+  await publishReport(report, {
+    reportDir: values["report-dir"],
+    reporters,
+    quiet: values.quiet,
+    extraLines,
+  });
   if (!report.complete) return EXIT_USAGE_OR_INPUT;
   return report.summary.failed > 0 || report.summary.transportFailures > 0
     ? EXIT_NOT_CONFORMANT

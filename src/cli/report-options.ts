@@ -1,8 +1,14 @@
+import { parseShard, type Shard } from "../engine/shard.js";
+import type { Reporter } from "../report/reporter.js";
+import { parseReporters } from "../report/reporters.js";
 import { UsageError } from "./usage-error.js";
 
 /** Options shared by the commands that check exchanges and write reports. */
 export const REPORTING_OPTIONS = {
   "report-dir": { type: "string", default: "reports" },
+  reporter: { type: "string" },
+  shard: { type: "string" },
+  "run-id": { type: "string" },
   config: { type: "string" },
   "max-body-bytes": { type: "string" },
   quiet: { type: "boolean", default: false },
@@ -21,4 +27,23 @@ export function parseNumberOption(
     throw new UsageError(`--${name} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   return number;
+}
+
+/** --shard i/n, or undefined; a malformed value is a usage error. */
+export function parseShardOption(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** --reporter a,b,c (default: every format); an unknown name is a usage error. */
+export function parseReporterOption(value: string | undefined): Reporter[] {
+  try {
+    return parseReporters(value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -13,13 +13,20 @@ Commands:
   gate REPORT             decide a release from a conformance.json report
   sandbox                 run the built-in sandbox in the foreground
   record --out FILE.har   call a live target and save what it answered, credentials redacted
+  merge REPORT…           combine the reports of a sharded run's shards into one
 
 Run "conformance <command> --help" for a command's options.
 
 Exit codes: 0 conformant (gate passed), 1 not conformant (gate failed), 2 usage or input error.
 `;
 
-const COMMON_OPTIONS = `  --report-dir DIR        where to write conformance.json (default: reports/)
+const COMMON_OPTIONS = `  --report-dir DIR        where to write the reports (default: reports/)
+  --reporter LIST         formats, comma-separated: json (conformance.json), junit (junit.xml),
+                          html (index.html), markdown (summary.md), badge (badge.json); default all
+  --shard I/N             judge only the I-th of N deterministic slices (merge the shards' reports
+                          with "conformance merge")
+  --run-id ID             names the run in the report (default: the CI run, else random); the
+                          shards of one run must share it
   --config FILE           configuration file (default: ./conformance.config.json when present)
   --max-body-bytes N      skip bodies larger than N bytes, as input errors (default: 33554432)
   --quiet                 no progress and no summary on the terminal
@@ -70,13 +77,33 @@ ${COMMON_OPTIONS}
 
 export const GATE_USAGE = `Usage: conformance gate REPORT [options]
 
-Decides whether a release may ship from a conformance.json report: it fails when the score is below
---min-score, when the report is incomplete (input errors, interrupted run) or when live calls failed in
-transport. Prints the verdict and why.
+Decides whether a release may ship from a conformance.json report, prints the verdict and why, and writes
+it into summary.md and badge.json beside the report. It fails when the score is below --min-score, when
+a failure is not accepted by the baseline (or an accepted one passes now), when the report is incomplete
+(input errors, interrupted run) or when live calls failed in transport.
 
 Options:
-  --min-score N           lowest score (0–100) that passes (default: 100)
+  --min-score N           lowest score (0–100) that passes (default: 100; with --baseline: not judged
+                          unless given)
+  --fail-on LEVEL         error (default) or warning: warnings fail the gate too
+  --baseline FILE         accepted failures (schemas/baseline.schema.json): a listed failure passes,
+                          an unlisted one fails, a listed one that now passes fails
+  --update-baseline       write the report's current failures to --baseline FILE (keeping reasons)
   -h, --help              show this help
 
-Exit codes: 0 gate passed, 1 gate failed, 2 the file is not a conformance report or a usage error.
+Exit codes: 0 gate passed (or baseline written), 1 gate failed, 2 the file is not a conformance report,
+a corrupt baseline, or a usage error.
+`;
+
+export const MERGE_USAGE = `Usage: conformance merge REPORT… [options]
+
+Combines the conformance.json reports of the shards of one run (--shard 1/N … N/N, same --run-id and
+suite) into the report the unsharded run would have written, apart from timings, and writes it in every
+format. Reports of different runs or suites, a shard given twice or a missing shard: exit 2.
+
+Options:
+  --report-dir DIR        where to write the merged reports (default: reports/)
+  --reporter LIST         formats (default: all; see "conformance check --help")
+  --quiet                 no summary on the terminal
+  -h, --help              show this help
 `;

@@ -6,10 +6,14 @@ import type { ConformanceReport } from "../types/generated/report.js";
 import { checkExchange } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
 import { ReportBuilder } from "./report-builder.js";
+import { inShard, type Shard } from "./shard.js";
 
 export interface Progress {
   file: string;
   exchanges: number;
+  /** Units done out of a known total (live calls), for a progress bar. */
+  done?: number;
+  total?: number;
 }
 
 export interface CheckOptions {
@@ -17,6 +21,9 @@ export interface CheckOptions {
   onProgress?: (progress: Progress) => void;
   progressEvery?: number;
   signal?: AbortSignal;
+  /** Judge only this slice of the exchanges (by their position in the run). */
+  shard?: Shard | undefined;
+  runId?: string | undefined;
 }
 
 function recordInputError(builder: ReportBuilder, error: unknown): void {
@@ -38,6 +45,7 @@ export async function checkRecordings(
   const builder = new ReportBuilder(
     engine,
     paths.map((location) => ({ kind: "recorded", location })),
+    { runId: options.runId, shard: options.shard },
   );
   await readRecordingsInto(builder, paths, engine, config, options);
   return builder.build();
@@ -61,10 +69,12 @@ export async function readRecordingsInto(
   }
   const every = options.progressEvery ?? 1000;
   let exchanges = 0;
+  let ordinal = 0;
   for (const input of files) {
     try {
       for await (const item of readInputs([input], { maxBodyBytes: config.maxBodyBytes })) {
         if (options.signal?.aborted) break;
+        if (!inShard(ordinal++, options.shard)) continue;
         exchanges++;
         if (item.kind === "exchange") builder.add(checkExchange(item.exchange, engine));
         else {

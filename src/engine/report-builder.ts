@@ -1,5 +1,5 @@
 import type { ExchangeSource } from "../model/exchange.js";
-
+import { TOOL } from "../tool.js";
 import type {
   ConformanceReport,
   ExchangeResult,
@@ -11,8 +11,9 @@ import type {
 } from "../types/generated/report.js";
 import type { ExchangeVerdict } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
-
-export const TOOL = { name: "cloud-envelope-conformance", version: "0.1.0" };
+import { byCell, byInputError, bySource } from "./report-order.js";
+import { runIdFrom, suiteFingerprint } from "./run-identity.js";
+import type { Shard } from "./shard.js";
 
 /**
  * Aggregates verdicts while they stream past: it keeps per-cell counters, the results that have findings
@@ -34,8 +35,9 @@ export class ReportBuilder {
   private interrupted = false;
 
   constructor(
-    private readonly engine: Pick<Engine, "rules" | "severityOf">,
+    private readonly engine: Pick<Engine, "rules" | "severityOf" | "hosts">,
     private readonly targets: ConformanceReport["targets"],
+    private readonly identity: { runId?: string | undefined; shard?: Shard | undefined } = {},
   ) {}
 
   add(verdict: ExchangeVerdict): void {
@@ -129,19 +131,16 @@ export class ReportBuilder {
         transportFailures: this.transportFailures.length,
       },
       rules,
-      matrix: [...this.cells.values()]
-        .flatMap((byRule) => [...byRule.values()])
-        .sort(
-          (a, b) =>
-            a.dialect.localeCompare(b.dialect) ||
-            a.product.localeCompare(b.product) ||
-            a.action.localeCompare(b.action) ||
-            a.rule.localeCompare(b.rule),
-        ),
-      results: this.results,
-      skipped: this.skipped,
-      inputErrors: this.inputErrors,
-      transportFailures: this.transportFailures,
+      matrix: [...this.cells.values()].flatMap((byRule) => [...byRule.values()]).sort(byCell),
+      results: this.results.sort((a, b) => bySource(a.source, b.source)),
+      skipped: this.skipped.sort((a, b) => bySource(a.source, b.source)),
+      inputErrors: this.inputErrors.sort(byInputError),
+      transportFailures: this.transportFailures.sort((a, b) => bySource(a.source, b.source)),
+      run: {
+        id: runIdFrom(this.identity.runId),
+        suite: suiteFingerprint(this.engine, this.targets),
+        ...(this.identity.shard ? { shard: this.identity.shard } : {}),
+      },
     };
   }
 }

@@ -2,8 +2,8 @@ import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { TOOL } from "../engine/report-builder.js";
 import type { RawExchange } from "../model/exchange.js";
+import { TOOL } from "../tool.js";
 
 const pairs = (headers: Record<string, string>) =>
   Object.entries(headers).map(([name, value]) => ({ name, value }));

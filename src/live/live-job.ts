@@ -1,12 +1,10 @@
-import path from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import type { Dialect } from "../dialects/dialect.js";
 import { readRecordingsInto } from "../engine/check-recordings.js";
 import { createEngine } from "../engine/engine.js";
 import { ReportBuilder } from "../engine/report-builder.js";
+import type { Shard } from "../engine/shard.js";
 import { InputError } from "../model/exchange.js";
-import { writeJsonReport } from "../report/json-report.js";
-import { terminalSummary } from "../report/terminal-summary.js";
 import type { DefectName } from "../sandbox/defects.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
 import type { ConformanceReport } from "../types/generated/report.js";
@@ -31,10 +29,10 @@ export interface LiveJobOptions {
   throttleRetries: number;
   /** Write what the run saw, redacted, to this HAR file. */
   recordTo?: string | undefined;
-  reportDir: string;
   config?: string | undefined;
   maxBodyBytes?: number | undefined;
-  quiet: boolean;
+  shard?: Shard | undefined;
+  runId?: string | undefined;
   onProgress?: ((p: { file: string; exchanges: number }) => void) | undefined;
   env?: NodeJS.ProcessEnv;
 }
@@ -59,7 +57,9 @@ function parseTarget(target: string): URL {
  * A live run, start to finish: the target (or a sandbox started for it), the calls and probes, then the
  * recorded target when asked, one report. Ctrl-C stops it and writes what was seen, marked incomplete.
  */
-export async function runLiveJob(options: LiveJobOptions): Promise<ConformanceReport> {
+export async function runLiveJob(
+  options: LiveJobOptions,
+): Promise<{ report: ConformanceReport; recorded?: { file: string; exchanges: number } }> {
   const env = options.env ?? process.env;
   const config = await loadConfig(options.config);
   const maxBodyBytes = options.maxBodyBytes ?? config.maxBodyBytes;
@@ -79,12 +79,16 @@ export async function runLiveJob(options: LiveJobOptions): Promise<ConformanceRe
     ? undefined
     : await startSandbox({ port: 0, credentials, defects: options.defects ?? [] });
   const url = target ?? new URL(sandbox?.url ?? "");
-  const builder = new ReportBuilder(engine, [
-    { kind: "live", location: displayUrl(url) },
-    ...(options.includeRecordings
-      ? config.recordings.map((location) => ({ kind: "recorded" as const, location }))
-      : []),
-  ]);
+  const builder = new ReportBuilder(
+    engine,
+    [
+      { kind: "live", location: displayUrl(url) },
+      ...(options.includeRecordings
+        ? config.recordings.map((location) => ({ kind: "recorded" as const, location }))
+        : []),
+    ],
+    { runId: options.runId, shard: options.shard },
+  );
   const secrets = dialects.flatMap((d) => [credentials[d].id, credentials[d].secret]);
   const har = options.recordTo ? new HarWriter(options.recordTo) : undefined;
   await har?.open();
@@ -103,6 +107,7 @@ export async function runLiveJob(options: LiveJobOptions): Promise<ConformanceRe
       maxBodyBytes,
       throttleRetries: options.throttleRetries,
       signal: controller.signal,
+      shard: options.shard,
       onProgress: options.onProgress,
       onExchange: har
         ? (exchange, { startedAt, durationMs }) =>
@@ -115,7 +120,7 @@ export async function runLiveJob(options: LiveJobOptions): Promise<ConformanceRe
         config.recordings,
         engine,
         { maxBodyBytes },
-        { signal: controller.signal, onProgress: options.onProgress },
+        { signal: controller.signal, onProgress: options.onProgress, shard: options.shard },
       );
     }
   } catch (error) {
@@ -128,11 +133,7 @@ export async function runLiveJob(options: LiveJobOptions): Promise<ConformanceRe
   if (controller.signal.aborted) builder.markInterrupted();
   const recorded = await har?.close();
   const report = builder.build();
-  const file = await writeJsonReport(report, path.resolve(options.reportDir));
-  if (!options.quiet) {
-    process.stdout.write(terminalSummary(report, path.relative(process.cwd(), file) || file));
-    if (har)
-      process.stdout.write(`  recording: ${har.file} (${recorded} exchange(s), credentials redacted)\n`);
-  }
-  return report;
+  return har && recorded !== undefined
+    ? { report, recorded: { file: har.file, exchanges: recorded } }
+    : { report };
 }

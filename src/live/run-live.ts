@@ -6,6 +6,7 @@ import { checkExchange, type ExchangeVerdict, responseExcerpt } from "../engine/
 import type { Progress } from "../engine/check-recordings.js";
 import type { Engine } from "../engine/engine.js";
 import type { ReportBuilder } from "../engine/report-builder.js";
+import { inShard, type Shard } from "../engine/shard.js";
 import type { RawExchange } from "../model/exchange.js";
 import { formatParityFindings } from "../rules/format-parity.js";
 import type { CallSpec } from "./call-spec.js";
@@ -30,6 +31,8 @@ export interface LiveRunOptions {
   /** Every exchange, once judged (for `conformance record`). */
   onExchange?: (exchange: RawExchange, timing: { startedAt: Date; durationMs: number }) => void;
   onProgress?: (progress: Progress) => void;
+  /** Make only this slice of the run's tasks (an Alibaba JSON/XML pair or a create/delete chain stays whole). */
+  shard?: Shard | undefined;
 }
 
 export interface LiveRunSummary {
@@ -57,6 +60,8 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
   };
   let index = 0;
   let transportFailures = 0;
+  let callsDone = 0;
+  let callsTotal = 0;
   const location = target.toString();
 
   async function attempt(call: CallSpec, label: string, asProbe: boolean): Promise<CallResult | undefined> {
@@ -100,7 +105,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
     if (!result) return;
     builder.add(result.verdict);
     options.onExchange?.(result.exchange, { startedAt: result.startedAt, durationMs: result.durationMs });
-    options.onProgress?.({ file: location, exchanges: index });
+    options.onProgress?.({ file: location, exchanges: index, done: callsDone, total: callsTotal });
   }
 
   /** One call, retried after back-off while it is throttled; every attempt but the last is recorded here. */
@@ -173,6 +178,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
         call = { ...planned, params: { ...planned.params, [planned.uses.param]: String(value) } };
       }
       const result = await execute(call);
+      callsDone++;
       done.set(call.id, result);
       const pairOf = call.format === "xml" ? done.get(call.id.replace(/\.xml$/, "")) : undefined;
       if (call.format === "xml") addParity(pairOf, result);
@@ -180,8 +186,13 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
     }
   }
 
+  let ordinal = 0;
+  const phases = planTasks(options.calls).map((phase) =>
+    phase.filter(() => inShard(ordinal++, options.shard)),
+  );
+  callsTotal = phases.flat(2).length;
   try {
-    for (const phase of planTasks(options.calls)) {
+    for (const phase of phases) {
       const queue = [...phase];
       const workers = Array.from({ length: Math.min(options.concurrency, queue.length) }, async () => {
         for (let task = queue.shift(); task && !signal?.aborted; task = queue.shift()) await runTask(task);

@@ -52,6 +52,7 @@ export interface ConformanceReport {
    * Live calls that got no complete HTTP answer (refused, reset, timed out, truncated): not judged for conformance, and they fail the gate, since the target was not fully judged.
    */
   transportFailures: TransportFailure[];
+  run: RunIdentity;
 }
 export interface ReportSummary {
   /**
@@ -206,4 +207,24 @@ export interface TransportFailure {
     | "other";
   message: string;
   durationMs: number;
+}
+/**
+ * Which run and suite produced the report, so that `conformance merge` combines only shards of one run of one suite.
+ */
+export interface RunIdentity {
+  /**
+   * --run-id, else the CI run (GITHUB_RUN_ID-GITHUB_RUN_ATTEMPT, CI_PIPELINE_ID), else random.
+   */
+  id: string;
+  /**
+   * Fingerprint of the suite: tool version, rules and severities, targets and host mapping.
+   */
+  suite: string;
+  /**
+   * Set on a shard's report (--shard index/total); absent on whole and merged reports.
+   */
+  shard?: {
+    index: number;
+    total: number;
+  };
 }

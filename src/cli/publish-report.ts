@@ -1,0 +1,31 @@
+import path from "node:path";
+import type { GateVerdict } from "../gate/gate.js";
+import type { Reporter } from "../report/reporter.js";
+import { writeReports } from "../report/reporters.js";
+import { terminalSummary } from "../report/terminal-summary.js";
+import type { ConformanceReport } from "../types/generated/report.js";
+import { printVerdict } from "./gate-command.js";
+
+/** Writes the report in every requested format and tells the terminal about it (unless quiet). */
+export async function publishReport(
+  report: ConformanceReport,
+  options: {
+    reportDir: string;
+    reporters: Reporter[];
+    quiet: boolean;
+    verdict?: GateVerdict;
+    extraLines?: string[];
+  },
+): Promise<void> {
+  const written = await writeReports(
+    report,
+    path.resolve(options.reportDir),
+    options.reporters,
+    options.verdict ? { verdict: options.verdict } : {},
+  );
+  if (options.quiet) return;
+  const files = written.map((w) => path.relative(process.cwd(), w.file) || w.file).join(", ");
+  process.stdout.write(terminalSummary(report, files));
+  for (const line of options.extraLines ?? []) process.stdout.write(`  ${line}\n`);
+  if (options.verdict) printVerdict(options.verdict);
+}
