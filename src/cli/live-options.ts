@@ -2,7 +2,7 @@ import { type Dialect, isDialect } from "../dialects/dialect.js";
 import { DEFAULT_TIMEOUTS } from "../live/http-exchange.js";
 import type { LiveJobOptions } from "../live/live-job.js";
 import { DEFECTS, type DefectName } from "../sandbox/defects.js";
-import { parseNumberOption, REPORTING_OPTIONS } from "./report-options.js";
+import { parseNumberOption, parseShardOption, REPORTING_OPTIONS } from "./report-options.js";
 import { UsageError } from "./usage-error.js";
 
 /** Options of the commands that call a live target (run, record). */
@@ -33,6 +33,10 @@ export const LIVE_USAGE = `  --target URL            a provider endpoint or priv
   --retries N             retries of a throttled call, after back-off (default: 4)`;
 
 interface LiveFlags {
+  config?: string | undefined;
+  "max-body-bytes"?: string | undefined;
+  shard?: string | undefined;
+  "run-id"?: string | undefined;
   target?: string | undefined;
   dialect?: string[] | undefined;
   product?: string[] | undefined;
@@ -82,5 +86,16 @@ export function liveJobSettings(
       bodyMs: ms("body-timeout", DEFAULT_TIMEOUTS.bodyMs),
     },
     throttleRetries: parseNumberOption("retries", flags.retries, 0, 20) ?? 4,
+  };
+}
+
+/** Everything `run` and `record` pass alike to the live job, from their flags. */
+export function liveJobOptions(flags: LiveFlags): Omit<LiveJobOptions, "includeRecordings"> {
+  return {
+    ...liveJobSettings(flags),
+    config: flags.config,
+    maxBodyBytes: parseNumberOption("max-body-bytes", flags["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER),
+    shard: parseShardOption(flags.shard),
+    runId: flags["run-id"],
   };
 }

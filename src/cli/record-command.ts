@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { runLiveJob } from "../live/live-job.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
-import { LIVE_OPTIONS, liveJobSettings } from "./live-options.js";
+import { LIVE_OPTIONS, liveJobOptions } from "./live-options.js";
 import { progressPrinter } from "./progress-printer.js";
 import { publishReport } from "./publish-report.js";
-import { parseNumberOption, parseReporterOption, parseShardOption } from "./report-options.js";
+import { parseReporterOption } from "./report-options.js";
 import { RECORD_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -25,13 +25,9 @@ export async function recordCommand(argv: string[]): Promise<number> {
   let job: Awaited<ReturnType<typeof runLiveJob>>;
   try {
     job = await runLiveJob({
-      ...liveJobSettings(values),
+      ...liveJobOptions(values),
       includeRecordings: false,
       recordTo: values.out,
-      config: values.config,
-      maxBodyBytes: parseNumberOption("max-body-bytes", values["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER),
-      shard: parseShardOption(values.shard),
-      runId: values["run-id"],
       onProgress: progress.onProgress,
     });
   } finally {

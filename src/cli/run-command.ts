@@ -2,10 +2,10 @@ import { parseArgs } from "node:util";
 import { DEFAULT_MIN_SCORE, decideGate } from "../gate/gate.js";
 import { runLiveJob } from "../live/live-job.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
-import { LIVE_OPTIONS, liveJobSettings } from "./live-options.js";
+import { LIVE_OPTIONS, liveJobOptions } from "./live-options.js";
 import { progressPrinter } from "./progress-printer.js";
 import { publishReport } from "./publish-report.js";
-import { parseNumberOption, parseReporterOption, parseShardOption } from "./report-options.js";
+import { parseNumberOption, parseReporterOption } from "./report-options.js";
 import { RUN_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -24,17 +24,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const minScore = parseNumberOption("min-score", values["min-score"], 0, 100) ?? DEFAULT_MIN_SCORE;
   const reporters = parseReporterOption(values.reporter);
-  const settings = liveJobSettings(values);
+  const options = liveJobOptions(values);
   const progress = progressPrinter(values.quiet);
   let job: Awaited<ReturnType<typeof runLiveJob>>;
   try {
     job = await runLiveJob({
-      ...settings,
-      includeRecordings: settings.target === undefined,
-      config: values.config,
-      maxBodyBytes: parseNumberOption("max-body-bytes", values["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER),
-      shard: parseShardOption(values.shard),
-      runId: values["run-id"],
+      ...options,
+      includeRecordings: options.target === undefined,
       onProgress: progress.onProgress,
     });
   } finally {

@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_MAX_DEPTH } from "../decode/decoded-body.js";
-import { InputError } from "../model/exchange.js";
-import { recordingsDir, schemasDir } from "../project-paths.js";
-import { createAjv } from "../schemas/create-ajv.js";
+import { recordingsDir } from "../project-paths.js";
+import { readValidatedJson } from "../schemas/read-validated-json.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../sources/reader-options.js";
 import type { ConformanceConfig, HostMapping, RuleSeverities } from "../types/generated/config.js";
 
@@ -19,15 +18,6 @@ export interface ResolvedConfig {
   maxDepth: number;
 }
 
-async function readIfPresent(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new InputError(file, `cannot read: ${(error as Error).message}`);
-  }
-}
-
 /**
  * Reads `explicitPath` (which must exist) or else conformance.config.json in `cwd` (which may not), and
  * validates it against schemas/config.schema.json.
@@ -37,29 +27,16 @@ export async function loadConfig(
   cwd: string = process.cwd(),
 ): Promise<ResolvedConfig> {
   const file = path.resolve(cwd, explicitPath ?? CONFIG_FILE_NAME);
-  const text = await readIfPresent(file);
-  if (text === undefined && explicitPath !== undefined)
-    throw new InputError(explicitPath, "configuration file not found");
-  let config: ConformanceConfig = {};
-  if (text !== undefined) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(file, `not valid JSON: ${(error as Error).message}`);
-    }
-    const validate = createAjv().compile<ConformanceConfig>(
-      JSON.parse(await readFile(path.join(schemasDir, "config.schema.json"), "utf8")),
-    );
-    if (!validate(data)) {
-      const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
-      throw new InputError(file, `not a valid configuration: ${problems}`);
-    }
-    config = data;
-  }
+  const present = explicitPath !== undefined || existsSync(file);
+  const config: ConformanceConfig = present
+    ? await readValidatedJson<ConformanceConfig>(file, {
+        name: "configuration",
+        schema: "config.schema.json",
+      })
+    : {};
   const base = path.dirname(file);
   return {
-    file: text === undefined ? undefined : file,
+    file: present ? file : undefined,
     recordings: config.recordings?.map((p) => path.resolve(base, p)) ?? [recordingsDir],
     hosts: config.hosts ?? [],
     rules: config.rules ?? {},
