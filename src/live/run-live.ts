@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
 import { decodeBody } from "../decode/decode-body.js";
+import { resolvePointer } from "../dialects/json-pointer.js";
 import { checkExchange, type ExchangeVerdict, responseExcerpt } from "../engine/check-exchange.js";
 import type { Progress } from "../engine/check-recordings.js";
 import type { Engine } from "../engine/engine.js";
@@ -171,9 +172,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
         const body = earlier
           ? decodeBody(earlier.exchange.response.body, "json", { maxDepth: engine.maxDepth })
           : undefined;
-        const value = body?.ok
-          ? (body.value as Record<string, unknown>)[planned.uses.pointer.slice(1)]
-          : undefined;
+        const value = body?.ok ? resolvePointer(body.value, planned.uses.pointer) : undefined;
         if (value === undefined) continue;
         call = { ...planned, params: { ...planned.params, [planned.uses.param]: String(value) } };
       }
