@@ -98,7 +98,8 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
     const req = (secure ? https : http).request(url, {
       method: request.method,
       headers,
-      agent: options.agents ? (secure ? options.agents.https : options.agents.http) : undefined,
+      // Without agents, a fresh connection: never a pooled socket to a server that has since gone.
+      agent: options.agents ? (secure ? options.agents.https : options.agents.http) : false,
     });
     const onAbort = () => req.destroy(new TransportFailure("aborted", "interrupted"));
     options.signal?.addEventListener("abort", onAbort, { once: true });
