@@ -1,6 +1,7 @@
 import { InputError } from "../model/exchange.js";
 import { TOOL } from "../tool.js";
 import { checkCommand } from "./check-command.js";
+import { contractsCommand } from "./contracts-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
 import { mergeCommand } from "./merge-command.js";
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   sandbox: sandboxCommand,
   record: recordCommand,
   merge: mergeCommand,
+  contracts: contractsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

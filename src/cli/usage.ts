@@ -14,6 +14,7 @@ Commands:
   sandbox                 run the built-in sandbox in the foreground
   record --out FILE.har   call a live target and save what it answered, credentials redacted
   merge REPORT…           combine the reports of a sharded run's shards into one
+  contracts generate|verify  write the Pact V4 contracts, or verify a target against them
 
 Run "conformance <command> --help" for a command's options.
 

@@ -1,0 +1,86 @@
+import { ACTION_CALLS } from "../live/action-calls.js";
+import type { CallSpec } from "../live/call-spec.js";
+import { probeCalls } from "../live/probe-catalogue.js";
+import type { ContractProduct } from "./contract-products.js";
+import { CONTRACT_PRODUCTS } from "./contract-products.js";
+import { stateOf } from "./provider-states.js";
+import { type ContractRequest, contractRequest } from "./request-templates.js";
+import { type ContractResponse, errorResponse, successResponse } from "./response-bodies.js";
+import { xmlSuccessResponse } from "./xml-bodies.js";
+
+/** One interaction of a pact, with the call it was derived from (the consumer tests drive that call). */
+export interface ContractInteraction {
+  provider: ContractProduct["provider"];
+  description: string;
+  state: string;
+  call: CallSpec;
+  /** "success", or the documented error code the call must draw. */
+  expects: { kind: "success"; format: "json" | "xml" } | { kind: "error"; code: string };
+  request: ContractRequest;
+  response: ContractResponse;
+}
+
+/** A success example's ScalingGroupId for DeleteScalingGroup (the provider state creates the group). */
+const EXAMPLE_SCALING_GROUP = "asg-bp14wlu85wrpchm0****";
+
+/**
+ * XML answers Pact cannot express: Pact's XML matching refuses child elements the contract does not list,
+ * and an ESS scaling group carries optional members (VpcId, CreationTime, …) that vary per group, so no
+ * fixed child list fits every `<ScalingGroup>` (docs/contracts.md; test/contracts/xml-gap.test.ts).
+ */
+export const XML_GAP: ReadonlySet<string> = new Set(["alibaba/ess/DescribeScalingGroups.xml"]);
+
+function providerOf(call: CallSpec): ContractProduct["provider"] {
+  const product = CONTRACT_PRODUCTS.find((p) => p.dialect === call.dialect && p.product === call.product);
+  if (!product) throw new Error(`no contract product for ${call.dialect}/${call.product}`);
+  return product.provider;
+}
+
+function successInteraction(call: CallSpec): ContractInteraction {
+  const resolved = call.uses
+    ? { ...call, params: { ...call.params, [call.uses.param]: EXAMPLE_SCALING_GROUP } }
+    : call;
+  const { uses: _uses, ...plain } = resolved;
+  const format = call.format;
+  return {
+    provider: providerOf(call),
+    description: `${call.action} (${format.toUpperCase()}) succeeds`,
+    state: stateOf(plain),
+    call: plain,
+    expects: { kind: "success", format },
+    request: contractRequest(plain),
+    response: format === "xml" ? xmlSuccessResponse(plain) : successResponse(plain),
+  };
+}
+
+function probeInteraction(call: CallSpec): ContractInteraction | undefined {
+  const expected = call.probe?.expected;
+  if (!expected || expected.code === null) return undefined;
+  const { repeatUntilThrottled: _repeat, ...plain } = call;
+  const status = expected.status === "4xx" ? "4xx" : (expected.status as number);
+  return {
+    provider: providerOf(call),
+    description: `${call.probe?.name} probe (${call.action}) draws ${expected.code}`,
+    state: stateOf(call),
+    call: plain,
+    expects: { kind: "error", code: expected.code },
+    request: contractRequest(plain),
+    response: errorResponse(plain, expected.code, status),
+  };
+}
+
+/**
+ * Every interaction of the contracts: each action call that has a schema (JSON, and XML where the live run
+ * asks for it), and each probe whose documented code is not null (docs/probes.md; Zenlayer's probes
+ * without a published code are left out). Sorted by provider, then description.
+ */
+export function contractInteractions(): ContractInteraction[] {
+  const successes = ACTION_CALLS.filter((call) => !XML_GAP.has(call.id)).map(successInteraction);
+  const errors = probeCalls().flatMap((call) => probeInteraction(call) ?? []);
+  return [...successes, ...errors].sort(
+    (a, b) => a.provider.localeCompare(b.provider) || a.description.localeCompare(b.description),
+  );
+}
+
+export const interactionsOf = (provider: ContractProduct["provider"]) =>
+  contractInteractions().filter((i) => i.provider === provider);

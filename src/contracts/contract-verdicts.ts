@@ -1,0 +1,47 @@
+import { isDialect } from "../dialects/dialect.js";
+import type { ExchangeVerdict } from "../engine/check-exchange.js";
+import type { ReportBuilder } from "../engine/report-builder.js";
+import { contractVerifiedMeta } from "../rules/contract-verified.js";
+import type { PactVerification } from "./verify-contracts.js";
+
+const SUCCESS = /^(\w+) \((JSON|XML)\) succeeds$/;
+const PROBE = /^[\w-]+ probe \((\w+)\) draws /;
+
+/**
+ * Each verified interaction as an exchange of the conformance report, judged by rule contract-verified:
+ * dialect and product from the provider's name (tencent-cvm), action and format from the description.
+ */
+export function addContractVerdicts(builder: ReportBuilder, pacts: readonly PactVerification[]): void {
+  for (const pact of pacts) {
+    const [dialect = "", product = "unknown"] = pact.provider.split("-");
+    if (!isDialect(dialect)) continue;
+    pact.interactions.forEach((interaction, index) => {
+      const success = SUCCESS.exec(interaction.description);
+      const action = success?.[1] ?? PROBE.exec(interaction.description)?.[1] ?? "unknown";
+      const verdict: ExchangeVerdict = {
+        kind: "checked",
+        result: {
+          source: { file: pact.file, index, probe: interaction.description },
+          dialect,
+          product,
+          action,
+          format: success?.[2] === "XML" ? "xml" : "json",
+          status: 0,
+          outcome: success ? "success" : "error",
+          findings: interaction.passed
+            ? []
+            : [
+                {
+                  rule: contractVerifiedMeta.id,
+                  severity: "error",
+                  pointer: "",
+                  message: `contract not honoured: ${interaction.message}`,
+                },
+              ],
+        },
+        verdicts: new Map([[contractVerifiedMeta.id, interaction.passed ? "pass" : "fail"]]),
+      };
+      builder.add(verdict);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import path from "node:path";
+import { writeFileAtomic } from "../report/write-file-atomic.js";
+import type { PactVerification } from "./verify-contracts.js";
+
+export interface ContractsReport {
+  target: string;
+  passed: boolean;
+  summary: { interactions: number; passed: number; failed: number };
+  pacts: PactVerification[];
+}
+
+/** The verification outcome as reports/contracts.json (src/contracts/contracts-report.schema.json). */
+export function contractsReport(target: string, pacts: PactVerification[]): ContractsReport {
+  const all = pacts.flatMap((p) => p.interactions);
+  const passed = all.filter((i) => i.passed).length;
+  return {
+    target,
+    passed: passed === all.length,
+    summary: { interactions: all.length, passed, failed: all.length - passed },
+    pacts: pacts.map(({ file, consumer, provider, passed: ok, interactions }) => ({
+      file,
+      consumer,
+      provider,
+      passed: ok,
+      interactions,
+    })),
+  };
+}
+
+export async function writeContractsReport(reportDir: string, report: ContractsReport): Promise<string> {
+  const file = path.join(reportDir, "contracts.json");
+  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}

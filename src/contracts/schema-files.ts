@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Dialect } from "../dialects/dialect.js";
+import { schemasDir } from "../project-paths.js";
+import type { SchemaNode } from "./schema-matchers.js";
+
+const cache = new Map<string, unknown>();
+
+export function readSchemaFile<T = SchemaNode>(relative: string): T {
+  let value = cache.get(relative);
+  if (value === undefined) {
+    value = JSON.parse(readFileSync(path.join(schemasDir, relative), "utf8"));
+    cache.set(relative, value);
+  }
+  return value as T;
+}
+
+/** The action's schema: the object inside Tencent's `Response`, Zenlayer's `response`, Alibaba's root. */
+export const actionSchema = (dialect: Dialect, product: string, action: string) =>
+  readSchemaFile(`${dialect}/actions/${product}/${action}.schema.json`);
+
+export interface CodeTableRow {
+  code: string;
+  status: number | string | null;
+  description: string;
+  message?: string;
+}
+
+/** The code table a product's errors are looked up in. */
+export function codeTable(dialect: Dialect, product: string): CodeTableRow[] {
+  const file = dialect === "alibaba" ? `alibaba-${product}` : `${dialect}-common`;
+  return readSchemaFile<{ codes: CodeTableRow[] }>(`code-tables/${file}.json`).codes;
+}
+
+export function codeRow(dialect: Dialect, product: string, code: string): CodeTableRow {
+  const row = codeTable(dialect, product).find((r) => r.code === code);
+  if (!row) throw new Error(`${code} is not in the ${dialect} ${product} code table`);
+  return row;
+}

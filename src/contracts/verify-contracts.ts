@@ -1,0 +1,167 @@
+import { actionCall } from "../live/action-calls.js";
+import type { Credentials } from "../live/credentials.js";
+import { signedRequest } from "../live/signed-request.js";
+import type { PactFileSummary } from "./contract-file.js";
+import { Verifier } from "./load-pact.js";
+import { ALL_STATES, STATES, signingFor } from "./provider-states.js";
+import { dialectOf, type ReplayedRequest, signReplayedRequest } from "./request-signer.js";
+import { type InteractionVerdict, interactionVerdicts } from "./verifier-results.js";
+
+export interface PactVerification extends PactFileSummary {
+  passed: boolean;
+  interactions: InteractionVerdict[];
+}
+
+/** Codes a throttled answer carries (Tencent, KMS, ESS, Zenlayer). */
+const THROTTLE_CODES =
+  /RequestLimitExceeded|Rejected\.Throttling|"Throttling"|<Code>Throttling<|REQUEST_LIMIT_EXCEEDED/;
+/** After throttling, the dialect's next interactions wait this long for its bucket to refill (at 2/s: 8 tokens). */
+const REFILL_MS = 4000;
+
+const now = () => Math.floor(Date.now() / 1000);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the state handlers leave for the request filter: the current state and what it created. */
+class VerificationSession {
+  state: string = STATES.valid;
+  scalingGroupId: string | undefined;
+  /** When each dialect's drained bucket was last let go. */
+  readonly lastThrottledAt = new Map<string, number>();
+
+  constructor(
+    readonly target: URL,
+    readonly credentials: Credentials,
+  ) {}
+
+  /** Sends one signed copy of a replayed request straight to the target; its body text. */
+  async sendCopy(request: ReplayedRequest): Promise<string> {
+    const copy: ReplayedRequest = { ...request, headers: { ...request.headers } };
+    const dialect = dialectOf(copy);
+    if (!dialect) return "";
+    signReplayedRequest(copy, this.target, this.credentials, {}, now());
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(copy.headers))
+      if (/^(content-type|authorization|x-tc-|x-zc-)/.test(name) && typeof value === "string")
+        headers[name] = value;
+    const body = dialect === "alibaba" ? undefined : JSON.stringify(copy.body ?? {});
+    const response = await fetch(new URL(copy.url, this.target), { method: copy.method, headers, body });
+    return response.text();
+  }
+
+  /** Spends the target's rate limit with valid copies of the request until one is throttled. */
+  async exhaust(request: ReplayedRequest): Promise<void> {
+    for (let batch = 0; batch < 20; batch++) {
+      const answers = await Promise.all(Array.from({ length: 25 }, () => this.sendCopy(request)));
+      if (answers.some((text) => THROTTLE_CODES.test(text))) return;
+    }
+    throw new Error("the target never throttled (500 signed calls)");
+  }
+
+  /**
+   * Keeps the drained bucket drained until `done` settles: the bucket refills fractionally, so without
+   * this a token could come back between the draining and the interaction's own request.
+   */
+  keepDrained(request: ReplayedRequest, done: Promise<unknown>): void {
+    let finished = false;
+    void done.finally(() => {
+      finished = true;
+    });
+    const loop = async () => {
+      while (!finished) await this.sendCopy(request).catch(() => undefined);
+    };
+    for (let i = 0; i < 16; i++) void loop();
+  }
+
+  /** "a scaling group exists": creates one with a signed CreateScalingGroup and keeps its id. */
+  async createScalingGroup(): Promise<void> {
+    const call = { ...actionCall("alibaba/ess/CreateScalingGroup"), format: "json" as const };
+    const request = signedRequest(call, this.target, this.credentials, now());
+    const response = await fetch(request.url, { method: request.method });
+    const body = (await response.json()) as { ScalingGroupId?: string };
+    if (!body.ScalingGroupId)
+      throw new Error(`CreateScalingGroup answered ${response.status} without ScalingGroupId`);
+    this.scalingGroupId = body.ScalingGroupId;
+  }
+}
+
+/**
+ * Verifies pact files against `target` with pact's Verifier: state handlers record the state (and create
+ * what it needs), a request filter signs every replayed request as the official SDKs do, with the state's
+ * faults, and exhausts the rate limit first for "requests are throttled". One Verifier run per file.
+ */
+export async function verifyContracts(
+  pacts: readonly PactFileSummary[],
+  target: URL,
+  credentials: Credentials,
+): Promise<PactVerification[]> {
+  const session = new VerificationSession(target, credentials);
+  const stateHandlers = Object.fromEntries(
+    ALL_STATES.map((state) => [
+      state,
+      async () => {
+        session.state = state;
+        if (signingFor(state, "tencent").createsScalingGroup) await session.createScalingGroup();
+        return undefined;
+      },
+    ]),
+  );
+  const requestFilter = (
+    request: ReplayedRequest & { path: string },
+    response: { once(event: "finish" | "close", listener: () => void): void },
+    next: (error?: unknown) => void,
+  ) => {
+    if (request.path.startsWith("/_pact")) return next();
+    const dialect = dialectOf(request);
+    if (!dialect) return next();
+    const signing = signingFor(session.state, dialect);
+    void (async () => {
+      if (signing.throttled) {
+        const pristine: ReplayedRequest = { ...request, headers: { ...request.headers } };
+        await session.exhaust(pristine);
+        session.keepDrained(
+          pristine,
+          new Promise((resolve) => {
+            const settle = () => {
+              session.lastThrottledAt.set(dialect, Date.now());
+              resolve(undefined);
+            };
+            response.once("finish", settle);
+            response.once("close", settle);
+          }),
+        );
+      } else {
+        const wait =
+          (session.lastThrottledAt.get(dialect) ?? Number.NEGATIVE_INFINITY) + REFILL_MS - Date.now();
+        if (wait > 0) await sleep(wait);
+      }
+      const overrides: Record<string, string> = {};
+      if (signing.createsScalingGroup && session.scalingGroupId)
+        overrides.ScalingGroupId = session.scalingGroupId;
+      signReplayedRequest(request, target, credentials, signing, now(), overrides);
+    })().then(() => next(), next);
+  };
+  const results: PactVerification[] = [];
+  for (const pact of pacts) {
+    const verifier = new Verifier({
+      provider: pact.provider,
+      providerBaseUrl: target.toString().replace(/\/$/, ""),
+      pactUrls: [pact.file],
+      logLevel: "error",
+      changeOrigin: true,
+      stateHandlers,
+      requestFilter: requestFilter as never,
+    });
+    let output: string;
+    let ok: boolean;
+    try {
+      output = String(await verifier.verifyProvider());
+      ok = true;
+    } catch (error) {
+      output = (error as Error).message ?? String(error);
+      ok = false;
+    }
+    const interactions = interactionVerdicts(pact, output, ok);
+    results.push({ ...pact, passed: interactions.every((i) => i.passed), interactions });
+  }
+  return results;
+}

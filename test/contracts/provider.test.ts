@@ -1,0 +1,123 @@
+process.env.PACT_DO_NOT_TRACK = "true";
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Ajv } from "ajv";
+import { expect } from "chai";
+import { contractsCommand } from "../../src/cli/contracts-command.js";
+import { packageRoot } from "../../src/project-paths.js";
+import { readValidReport } from "../support/report-validator.js";
+import { runCli } from "../support/run-cli.js";
+
+const CONTRACTS = path.join(packageRoot, "contracts");
+const SCHEMA = path.join(packageRoot, "src/contracts/contracts-report.schema.json");
+
+/** Runs the command with stdout and stderr captured. */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((chunk: string) => {
+    out += chunk;
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => {
+    err += chunk;
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    return { code: await contractsCommand(argv), out, err };
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+}
+
+describe("contracts verify (provider side)", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "contracts-verify-"));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("verifies every checked-in contract against the built-in sandbox: exit 0 and a schema-valid report", async function () {
+    // Throttling interactions race the sandbox's token refill; one retry absorbs a rare lost race.
+    this.retries(1);
+    const reportDir = path.join(dir, "reports");
+    const result = await run(["verify", "--report-dir", reportDir]);
+    expect(result.out, result.out).to.contain("36/36 interactions verified");
+    expect(result.code).to.equal(0);
+    const report = JSON.parse(readFileSync(path.join(reportDir, "contracts.json"), "utf8"));
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
+    expect(validate(report), JSON.stringify(validate.errors)).to.equal(true);
+    expect(report.summary).to.deep.equal({ interactions: 36, passed: 36, failed: 0 });
+    const conformance = readValidReport(path.join(reportDir, "conformance.json"));
+    expect(conformance.summary).to.include({ checked: 36, failed: 0 });
+    expect(new Set(conformance.matrix.map((c) => c.rule))).to.deep.equal(new Set(["contract-verified"]));
+  });
+
+  it("an interaction the target cannot serve is a reported failure naming file and interaction: exit 1", async () => {
+    const pact = JSON.parse(readFileSync(path.join(CONTRACTS, "sdk-zenlayer-bmc.json"), "utf8"));
+    const interaction = pact.interactions.find(
+      (i: { description: string }) => i.description === "DescribeInstances (JSON) succeeds",
+    );
+    interaction.description = "DescribeNothing (JSON) succeeds";
+    interaction.request.headers["X-ZC-Action"] = ["DescribeNothing"];
+    pact.interactions = [interaction];
+    const file = path.join(dir, "unservable.json");
+    writeFileSync(file, JSON.stringify(pact));
+    const reportDir = path.join(dir, "reports-unservable");
+    const result = await run(["verify", "--contracts", file, "--report-dir", reportDir]);
+    expect(result.code).to.equal(1);
+    expect(result.out).to.contain(`FAIL ${file}: DescribeNothing (JSON) succeeds: `);
+    const report = JSON.parse(readFileSync(path.join(reportDir, "contracts.json"), "utf8"));
+    expect(report.pacts[0].file).to.equal(file);
+    expect(report.pacts[0].interactions[0]).to.include({
+      description: "DescribeNothing (JSON) succeeds",
+      passed: false,
+    });
+    expect(report.pacts[0].interactions[0].message).to.match(/status|response|code/i);
+    // The same outcome in the conformance report, where the gate decides on it.
+    const conformance = readValidReport(path.join(reportDir, "conformance.json"));
+    expect(
+      conformance.results.map((r) => [r.source.file, r.source.probe, r.findings[0]?.rule]),
+    ).to.deep.equal([[file, "DescribeNothing (JSON) succeeds", "contract-verified"]]);
+    expect((await runCli(["gate", path.join(reportDir, "conformance.json")])).code).to.equal(1);
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ["not-json.json", "{ this is not json", /not-json\.json: not JSON/],
+    ["wrong-shape.json", JSON.stringify({ hello: "world" }), /wrong-shape\.json: not a Pact file/],
+    [
+      "pact-v3.json",
+      JSON.stringify({
+        consumer: { name: "sdk" },
+        provider: { name: "tencent-cvm" },
+        interactions: [
+          { description: "x", request: { method: "GET", path: "/" }, response: { status: 200 } },
+        ],
+        metadata: { pactSpecification: { version: "3.0.0" } },
+      }),
+      /pact-v3\.json: not a Pact V4 file: metadata\.pactSpecification\.version is "3\.0\.0"/,
+    ],
+  ];
+  for (const [name, text, message] of bad)
+    it(`${name}: a clear message naming the file, exit 2`, async () => {
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      const result = await run(["verify", "--contracts", file, "--report-dir", path.join(dir, "r")]);
+      expect(result.code).to.equal(2);
+      expect(result.err).to.match(message);
+    });
+
+  it("usage errors: unknown subcommand and options", async () => {
+    await run(["frobnicate"]).then(
+      () => expect.fail("should throw a usage error"),
+      (error: Error) => expect(error.message).to.contain('expected "generate" or "verify"'),
+    );
+    const help = await run(["--help"]);
+    expect(help.code).to.equal(0);
+    expect(help.out).to.contain("conformance contracts verify [--target URL]");
+  });
+});
