@@ -1,4 +1,5 @@
 import path from "node:path";
+import { contractVerifiedMeta } from "../src/rules/contract-verified.js";
 import { formatParityMeta } from "../src/rules/format-parity.js";
 import { exchangeRules } from "../src/rules/index.js";
 import { projectRoot } from "./type-generation.js";
@@ -7,7 +8,7 @@ export const ruleDocsFile = path.join(projectRoot, "docs", "rules.md");
 
 /** docs/rules.md, written from the rules' own metadata so that it cannot drift from the code. */
 export function renderRuleDocs(): string {
-  const rules = [...exchangeRules, { meta: formatParityMeta }];
+  const rules = [...exchangeRules, { meta: formatParityMeta }, { meta: contractVerifiedMeta }];
   const lines = [
     "# Rules",
     "",
@@ -32,7 +33,8 @@ export function renderRuleDocs(): string {
     "",
     "`format-parity` judges pairs of answers (the same Alibaba call in JSON and in XML) and",
     "`probe-expected-code` deliberate bad requests (docs/probes.md): both come from live runs, and",
-    "`probe-expected-code` also from recordings made by `conformance record`.",
+    "`probe-expected-code` also from recordings made by `conformance record`. `contract-verified` comes",
+    "from `conformance contracts verify` (docs/contracts.md).",
     "",
   ];
   for (const { meta } of rules) {

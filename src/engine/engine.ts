@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import type { Severity } from "../model/finding.js";
+import { contractVerifiedMeta } from "../rules/contract-verified.js";
 import { formatParityMeta } from "../rules/format-parity.js";
 import { exchangeRules } from "../rules/index.js";
 import type { Rule, RuleMeta } from "../rules/rule.js";
@@ -17,7 +18,7 @@ export interface ActiveRule {
 export interface Engine {
   schemas: SchemaRegistry;
   codes: CodeTables;
-  /** Every rule's metadata, the single-exchange rules and the pair rule format-parity. */
+  /** Every rule's metadata: the single-exchange rules, format-parity (pairs) and contract-verified. */
   rules: readonly { meta: RuleMeta }[];
   /** The single-exchange rules in force, in report order. */
   active: readonly ActiveRule[];
@@ -30,7 +31,7 @@ export interface Engine {
 export async function createEngine(
   config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth">,
 ): Promise<Engine> {
-  const rules = [...exchangeRules, { meta: formatParityMeta }];
+  const rules = [...exchangeRules, { meta: formatParityMeta }, { meta: contractVerifiedMeta }];
   const known = new Set(rules.map((r) => r.meta.id));
   const unknown = Object.keys(config.rules).filter((id) => !known.has(id));
   if (unknown.length > 0) {
