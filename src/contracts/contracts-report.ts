@@ -1,15 +1,11 @@
 import path from "node:path";
 import { writeFileAtomic } from "../report/write-file-atomic.js";
+import type { ContractsReport } from "../types/generated/contracts-report.js";
 import type { PactVerification } from "./verify-contracts.js";
 
-export interface ContractsReport {
-  target: string;
-  passed: boolean;
-  summary: { interactions: number; passed: number; failed: number };
-  pacts: PactVerification[];
-}
+export type { ContractsReport };
 
-/** The verification outcome as reports/contracts.json (src/contracts/contracts-report.schema.json). */
+/** The verification outcome as reports/contracts.json (schemas/contracts-report.schema.json). */
 export function contractsReport(target: string, pacts: PactVerification[]): ContractsReport {
   const all = pacts.flatMap((p) => p.interactions);
   const passed = all.filter((i) => i.passed).length;

@@ -3,15 +3,15 @@ process.env.PACT_DO_NOT_TRACK = "true";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Ajv } from "ajv";
 import { expect } from "chai";
 import { contractsCommand } from "../../src/cli/contracts-command.js";
 import { packageRoot } from "../../src/project-paths.js";
+import { createAjv } from "../../src/schemas/create-ajv.js";
 import { readValidReport } from "../support/report-validator.js";
 import { runCli } from "../support/run-cli.js";
 
 const CONTRACTS = path.join(packageRoot, "contracts");
-const SCHEMA = path.join(packageRoot, "src/contracts/contracts-report.schema.json");
+const SCHEMA = path.join(packageRoot, "schemas/contracts-report.schema.json");
 
 /** Runs the command with stdout and stderr captured. */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -49,7 +49,7 @@ describe("contracts verify (provider side)", () => {
     expect(result.out, result.out).to.contain("36/36 interactions verified");
     expect(result.code).to.equal(0);
     const report = JSON.parse(readFileSync(path.join(reportDir, "contracts.json"), "utf8"));
-    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
+    const validate = createAjv().compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
     expect(validate(report), JSON.stringify(validate.errors)).to.equal(true);
     expect(report.summary).to.deep.equal({ interactions: 36, passed: 36, failed: 0 });
     const conformance = readValidReport(path.join(reportDir, "conformance.json"));
