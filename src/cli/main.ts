@@ -1,7 +1,6 @@
 import { InputError } from "../model/exchange.js";
 import { TOOL } from "../tool.js";
 import { checkCommand } from "./check-command.js";
-import { contractsCommand } from "./contracts-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
 import { mergeCommand } from "./merge-command.js";
@@ -18,7 +17,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   sandbox: sandboxCommand,
   record: recordCommand,
   merge: mergeCommand,
-  contracts: contractsCommand,
+  // Loaded on demand: Pact and its native core are needed by this command only.
+  contracts: async (argv) => (await import("./contracts-command.js")).contractsCommand(argv),
 };
 
 export async function main(argv: string[]): Promise<number> {
