@@ -39,6 +39,15 @@ export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVe
       reason: `no HTTP response was recorded (status ${response.status}${why})`,
     };
   }
+  if (/^\s*text\/event-stream/i.test(response.headers["content-type"] ?? "")) {
+    // Streaming APIs (Tencent's ChatCompletions, TextToSpeechSSE) answer with events, not an envelope.
+    return {
+      kind: "skipped",
+      source,
+      reason:
+        "a server-sent event stream (Content-Type text/event-stream), not an envelope; its events are not judged",
+    };
+  }
   const detection = detectExchange(exchange, engine.hosts);
   if (!detection.ok) return { kind: "skipped", source, reason: detection.reason };
   const { identity } = detection;

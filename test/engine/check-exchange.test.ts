@@ -14,6 +14,17 @@ describe("checkExchange", () => {
     });
   });
 
+  it("skips, with the reason, a server-sent event stream", async () => {
+    const exchange = buildExchange({
+      dialect: "tencent",
+      body: 'data: {"Response":{"RequestId":"x"}}\n\n',
+      headers: { "content-type": "text/event-stream; charset=utf-8" },
+    });
+    const verdict = checkExchange(exchange, await sharedEngine());
+    expect(verdict.kind).to.equal("skipped");
+    if (verdict.kind === "skipped") expect(verdict.reason).to.match(/^a server-sent event stream/);
+  });
+
   it("judges every rule that applies and records its verdict", async () => {
     const verdict = checkExchange(
       buildExchange({ dialect: "tencent", status: 500, body: tencentSuccess() }),
