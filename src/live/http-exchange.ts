@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { HeaderMap } from "../model/exchange.js";
+import type { TransportFailure as ReportedTransportFailure } from "../types/generated/report.js";
 import type { OutgoingRequest } from "./signed-request.js";
 
 export interface Timeouts {
@@ -14,17 +15,8 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 30_000 };
 
-export type TransportFailureKind =
-  | "refused"
-  | "reset"
-  | "connect-timeout"
-  | "headers-timeout"
-  | "body-timeout"
-  | "truncated"
-  | "too-large"
-  | "unreachable"
-  | "aborted"
-  | "other";
+/** How a call failed without a complete answer (the report's transportFailures[].kind). */
+export type TransportFailureKind = ReportedTransportFailure["kind"];
 
 export type HttpOutcome =
   | { ok: true; status: number; headers: HeaderMap; body: string; durationMs: number }

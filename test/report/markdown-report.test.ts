@@ -11,35 +11,24 @@ import {
   markdownText,
 } from "../../src/report/markdown-report.js";
 import type { ConformanceReport, ExchangeResult, MatrixCell } from "../../src/types/generated/report.js";
+import { tencentLine } from "../support/ndjson-lines.js";
 import { sharedEngine } from "../support/shared-engine.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const HOSTILE =
   "x]]><script>alert(1)</script>|`code`&amp;\u0001\u001b\ud800'\"\n\r| [a](javascript:x) *b* $m$";
-const TENCENT = "https://cvm.tencentcloudapi.com/";
 const UUID = "b5b41468-520d-4192-b42f-595cc34b6c1c";
 const MANY = 25;
 
-function tencent(action: string, status: number, body: unknown): string {
-  return JSON.stringify({
-    request: { method: "POST", url: TENCENT, headers: { "X-TC-Action": action } },
-    response: {
-      status,
-      headers: { "content-type": "application/json" },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    },
-  });
-}
-
 function hostileLines(): string[] {
   return [
-    tencent(`Describe${HOSTILE}`, 400, {
+    tencentLine(`Describe${HOSTILE}`, 400, {
       Response: { Error: { Code: `Bad${HOSTILE}`, Message: HOSTILE }, RequestId: `id${HOSTILE}` },
     }),
-    tencent("DescribeZones", 200, "{not json"),
+    tencentLine("DescribeZones", 200, "{not json"),
     "not json at all",
-    tencent("WarnOnly", 200, { Response: { RequestId: "not-a-uuid" } }),
-    ...Array.from({ length: MANY }, () => tencent("Many", 502, { Response: { RequestId: UUID } })),
+    tencentLine("WarnOnly", 200, { Response: { RequestId: "not-a-uuid" } }),
+    ...Array.from({ length: MANY }, () => tencentLine("Many", 502, { Response: { RequestId: UUID } })),
   ];
 }
 

@@ -13,3 +13,15 @@ export function ndjsonLines(specs: ExchangeSpec[]): string {
     })
     .join("\n")}\n`;
 }
+
+/** One NDJSON line of a Tencent call whose answer is `body` (a string is sent as is), as written by hand. */
+export function tencentLine(action: string, status: number, body: unknown): string {
+  return JSON.stringify({
+    request: { method: "POST", url: "https://cvm.tencentcloudapi.com/", headers: { "X-TC-Action": action } },
+    response: {
+      status,
+      headers: { "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    },
+  });
+}
