@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import type { ConformanceReport } from "../src/types/generated/report.js";
 import { corpusToNdjson, DEFAULT_CORPUS_DIR } from "./corpus-to-ndjson.js";
 import { DEFAULT_COUNT, generateExchanges } from "./generate-exchanges.js";
+import { median } from "./median.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OUT_DIR = path.join(ROOT, "bench", "out");
@@ -55,14 +56,6 @@ interface InputResult {
   memoryRatio: number;
   /** exchanges / tool median wall time. */
   exchangesPerSecond: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function hasGnuTime(): boolean {

@@ -15,6 +15,7 @@ import { checkRecordings } from "../src/engine/check-recordings.js";
 import { createEngine } from "../src/engine/engine.js";
 import { REPORTERS } from "../src/report/reporters.js";
 import { DEFAULT_COUNT, generateExchanges } from "./generate-exchanges.js";
+import { median } from "./median.js";
 
 const OUT_DIR = fileURLToPath(new URL("./out/", import.meta.url));
 
@@ -25,14 +26,6 @@ interface FormatResult {
   /** Every render, in milliseconds. */
   renderMs: number[];
   medianMs: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function size(bytes: number): string {
