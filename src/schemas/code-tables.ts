@@ -7,6 +7,9 @@ import { createAjv } from "./create-ajv.js";
 
 export type CodeEntry = CodeTable["codes"][number];
 
+/** The product name of a gateway table (schemas/code-table.schema.json). */
+export const GATEWAY = "gateway";
+
 export interface CodeLookup {
   entry: CodeEntry;
   table: CodeTable;
@@ -42,11 +45,31 @@ export class CodeTables {
     return this.tables;
   }
 
-  /** The product's table and the dialect's common table, product first. */
+  /**
+   * The product's table and the dialect's common table, product first. A gateway table (product
+   * "gateway") is never one of them, whatever `product` is: it holds statuses seen on the wire, not
+   * documented codes; see `gatewayLookup`.
+   */
   tablesFor(dialect: Dialect, product: string): CodeTable[] {
     return this.tables
-      .filter((t) => t.dialect === dialect && (t.product === product || t.product === "common"))
+      .filter(
+        (t) =>
+          t.dialect === dialect && t.product !== GATEWAY && (t.product === product || t.product === "common"),
+      )
       .sort((a, b) => Number(a.product === "common") - Number(b.product === "common"));
+  }
+
+  /**
+   * The entry of the dialect's gateway table for `code`: a code the dialect's shared API gateway answers
+   * for every product, with the status seen on the wire (provider-facts.md §5), or undefined.
+   */
+  gatewayLookup(dialect: Dialect, code: string): CodeLookup | undefined {
+    for (const table of this.tables) {
+      if (table.dialect !== dialect || table.product !== GATEWAY) continue;
+      const entry = table.codes.find((c) => c.code === code);
+      if (entry) return { entry, table, via: "exact" };
+    }
+    return undefined;
   }
 
   /**

@@ -1,21 +1,32 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { checkExchange } from "../../src/engine/check-exchange.js";
+import { createEngine, type Engine } from "../../src/engine/engine.js";
+import { schemasDir } from "../../src/project-paths.js";
 import { statusCodeTable } from "../../src/rules/status-code-table.js";
+import { CodeTables } from "../../src/schemas/code-tables.js";
 import { alibabaError, tencentError, zenlayerError } from "../support/bodies.js";
+import { buildExchange, type ExchangeSpec } from "../support/exchange-builder.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { seedExamples } from "../support/seed-examples.js";
+import { sharedEngine } from "../support/shared-engine.js";
 
 const kms = { dialect: "alibaba" as const, product: "kms" };
 const ess = { dialect: "alibaba" as const, product: "ess" };
+const ID = statusCodeTable.meta.id;
 
 ruleTester(statusCodeTable, {
   valid: [
     {
-      name: "InvalidAccessKeyId.NotFound with 404 for KMS",
+      name: "InvalidAccessKeyId.NotFound with 404 for KMS (KMS's table and the gateway agree)",
       ...kms,
       status: 404,
       body: alibabaError("InvalidAccessKeyId.NotFound"),
     },
     {
-      name: "InvalidAccessKeyId.NotFound with 400 for ESS",
+      name: "InvalidAccessKeyId.NotFound with 400 for ESS (documented by seed 004)",
       ...ess,
       status: 400,
       body: alibabaError("InvalidAccessKeyId.NotFound"),
@@ -52,28 +63,55 @@ ruleTester(statusCodeTable, {
       status: 500,
       body: zenlayerError("INTERNAL_SERVER_ERROR"),
     },
-    {
-      name: "Tencent documents no status per code",
-      dialect: "tencent",
-      status: 200,
-      body: tencentError("InternalError"),
-    },
-    { name: "a code in no table is not judged", ...ess, status: 418, body: alibabaError("Made.Up") },
   ],
   invalid: [
     {
-      name: "InvalidAccessKeyId.NotFound with 400 for KMS",
+      name: "InvalidAccessKeyId.NotFound with 400 for KMS (KMS's table and the gateway both say 404)",
       ...kms,
       status: 400,
       body: alibabaError("InvalidAccessKeyId.NotFound"),
-      findings: [{ pointer: "/Code", location: "status", expected: "404", actual: "400" }],
+      findings: [
+        {
+          pointer: "/Code",
+          location: "status",
+          severity: "error",
+          expected: "404",
+          actual: "400",
+          message: /InvalidAccessKeyId\.NotFound is documented with HTTP 404 in Alibaba Cloud KMS/,
+        },
+      ],
     },
     {
-      name: "InvalidAccessKeyId.NotFound with 404 for ESS",
+      name: "InvalidAccessKeyId.NotFound with 404 for ESS: the gateway's status, a warning naming both",
       ...ess,
       status: 404,
       body: alibabaError("InvalidAccessKeyId.NotFound"),
-      findings: [{ expected: "400", actual: "404" }],
+      findings: [
+        {
+          pointer: "/Code",
+          location: "status",
+          severity: "warning",
+          expected: "400",
+          actual: "404",
+          message:
+            /InvalidAccessKeyId\.NotFound came with HTTP 404: Alibaba Cloud Auto Scaling \(ESS\).* documents HTTP 400, but the API gateway answers it with 404 on every product seen \(DNS, RDS, ACK, machine translation\)/,
+        },
+      ],
+    },
+    {
+      name: "InvalidAccessKeyId.NotFound with 500 for ESS: neither documented nor the gateway's",
+      ...ess,
+      status: 500,
+      body: alibabaError("InvalidAccessKeyId.NotFound"),
+      findings: [
+        {
+          severity: "error",
+          expected: "400 or 404",
+          actual: "500",
+          message:
+            /documented with HTTP 400 .*\(the API gateway is seen answering it with 404\), but came with 500/,
+        },
+      ],
     },
     {
       name: "ESS SignatureDoesNotMatch with 400",
@@ -104,5 +142,107 @@ ruleTester(statusCodeTable, {
       body: "<Error><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId><HostId>ess.aliyuncs.com</HostId><Code>Forbidden</Code><Message>m</Message></Error>",
       findings: [{ expected: "403", actual: "500" }],
     },
+    {
+      name: "Alibaba XML error: ESS InvalidAccessKeyId.NotFound with the gateway's 404 warns too",
+      ...ess,
+      format: "xml",
+      status: 404,
+      body: "<Error><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId><HostId>ess.aliyuncs.com</HostId><Code>InvalidAccessKeyId.NotFound</Code><Message>m</Message></Error>",
+      findings: [{ severity: "warning", expected: "400", actual: "404" }],
+    },
   ],
+});
+
+async function verdictOf(spec: ExchangeSpec, engine?: Engine) {
+  const verdict = checkExchange(buildExchange(spec), engine ?? (await sharedEngine()));
+  if (verdict.kind !== "checked") throw new Error(`skipped: ${verdict.reason}`);
+  return {
+    verdict: verdict.verdicts.get(ID),
+    findings: verdict.result.findings.filter((f) => f.rule === ID),
+  };
+}
+
+describe(`rule ${ID}: what it does not judge`, () => {
+  const cases: Array<[string, ExchangeSpec]> = [
+    [
+      "Tencent documents no status per code",
+      { dialect: "tencent", status: 200, body: tencentError("InternalError") },
+    ],
+    ["a code in no table", { ...ess, status: 418, body: alibabaError("Made.Up") }],
+  ];
+  for (const [name, spec] of cases) {
+    it(`${name}: not applied, no finding`, async () => {
+      const { verdict, findings } = await verdictOf(spec);
+      expect(verdict, "verdict").to.equal(undefined);
+      expect(findings).to.deep.equal([]);
+    });
+  }
+});
+
+describe(`rule ${ID}: gateway-level codes (schemas/code-tables/alibaba-gateway.json)`, () => {
+  const essNotFound = (status: number): ExchangeSpec => ({
+    ...ess,
+    status,
+    body: alibabaError("InvalidAccessKeyId.NotFound"),
+  });
+
+  it("ESS InvalidAccessKeyId.NotFound with the gateway's 404 passes: the rule warns, it does not fail", async () => {
+    const { verdict, findings } = await verdictOf(essNotFound(404));
+    expect(verdict).to.equal("warn");
+    expect(findings.map((f) => f.severity)).to.deep.equal(["warning"]);
+  });
+
+  it("ESS InvalidAccessKeyId.NotFound with the documented 400 passes without a finding", async () => {
+    expect(await verdictOf(essNotFound(400))).to.deep.equal({ verdict: "pass", findings: [] });
+  });
+
+  it("KMS InvalidAccessKeyId.NotFound: 404 passes, 400 fails", async () => {
+    const kmsNotFound = (status: number) => verdictOf({ ...essNotFound(status), ...kms });
+    expect((await kmsNotFound(404)).verdict).to.equal("pass");
+    expect((await kmsNotFound(400)).verdict).to.equal("fail");
+  });
+
+  it("a configured severity still overrides the warning (rules: {status-code-table: error})", async () => {
+    const strict = await createEngine({ rules: { [ID]: "error" }, hosts: [], maxDepth: 256 });
+    const { verdict, findings } = await verdictOf(essNotFound(404), strict);
+    expect(verdict).to.equal("fail");
+    expect(findings.map((f) => f.severity)).to.deep.equal(["error"]);
+  });
+
+  describe("the data decides: without the gateway table", () => {
+    let dir: string;
+    let engine: Engine;
+    before(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), "code-tables-"));
+      await cp(path.join(schemasDir, "code-table.schema.json"), path.join(dir, "code-table.schema.json"));
+      await cp(path.join(schemasDir, "code-tables"), path.join(dir, "code-tables"), {
+        recursive: true,
+        filter: (source) => path.basename(source) !== "alibaba-gateway.json",
+      });
+      engine = { ...(await sharedEngine()), codes: await CodeTables.load(dir) };
+    });
+    after(() => rm(dir, { recursive: true, force: true }));
+
+    it("ESS InvalidAccessKeyId.NotFound with 404 is an error again, expecting only ESS's 400", async () => {
+      const { verdict, findings } = await verdictOf(essNotFound(404), engine);
+      expect(verdict).to.equal("fail");
+      expect(findings.map((f) => [f.severity, f.expected])).to.deep.equal([["error", "400"]]);
+    });
+  });
+});
+
+describe("CodeTables: the gateway table", () => {
+  it("is never one of a product's tables, even for a product named gateway", async () => {
+    const { codes } = await sharedEngine();
+    for (const product of ["kms", "ess", "gateway"]) {
+      expect(codes.tablesFor("alibaba", product).map((t) => t.product)).to.not.include("gateway");
+    }
+  });
+
+  it("answers gatewayLookup for its codes, in its own dialect only", async () => {
+    const { codes } = await sharedEngine();
+    expect(codes.gatewayLookup("alibaba", "InvalidAccessKeyId.NotFound")?.entry.status).to.equal(404);
+    expect(codes.gatewayLookup("alibaba", "Forbidden.KeyNotFound")).to.equal(undefined);
+    expect(codes.gatewayLookup("tencent", "InvalidAccessKeyId.NotFound")).to.equal(undefined);
+  });
 });

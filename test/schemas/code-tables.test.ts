@@ -15,6 +15,7 @@ interface CodeEntry {
   sources: string[];
   misspellingOf?: string;
   inference?: string;
+  observedOn?: string[];
 }
 
 interface CodeTable {
@@ -36,6 +37,7 @@ const SEED_KMS = "seeds/002_34ba6698e324b33c.txt";
 const SEED_TENCENT_B = "seeds/003_a0227fc7fe36601c.txt";
 const SEED_ESS = "seeds/004_57eaa02211ab66b6.txt";
 const FACTS = "reference/provider-facts.md";
+const BMC_ERRORS = "corpus/zenlayercloud-sdk-go/zenlayercloud/bmc20221120/errors.go";
 
 function readShared(path: string): string {
   return readFileSync(new URL(path, sharedDir), "utf8");
@@ -177,13 +179,20 @@ function kmsMisspellings(): Map<string, string> {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const TABLE_FILES = ["tencent-common.json", "alibaba-kms.json", "alibaba-ess.json", "zenlayer-common.json"];
+const TABLE_FILES = [
+  "tencent-common.json",
+  "alibaba-kms.json",
+  "alibaba-ess.json",
+  "alibaba-gateway.json",
+  "zenlayer-common.json",
+  "zenlayer-bmc.json",
+];
 
 describe("error-code tables (schemas/code-tables)", () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validateTable = ajv.compile(readJson<object>(new URL("code-table.schema.json", schemasDir)));
 
-  it("holds exactly the four tables, each named <dialect>-<product>.json", () => {
+  it("holds exactly the six tables, each named <dialect>-<product>.json", () => {
     const files = readdirSync(tablesDir).filter((f) => f.endsWith(".json"));
     expect(files.sort()).to.deep.equal([...TABLE_FILES].sort());
     for (const file of files) {
@@ -257,6 +266,23 @@ describe("error-code tables (schemas/code-tables)", () => {
       ["an unknown dialect", table([entry], { dialect: "aws" })],
       ["an empty code list", table([])],
       ["a code with spaces", table([{ ...entry, code: "Bad Code" }])],
+      ["observedOn in a product's table", table([{ ...entry, observedOn: ["DNS"] }])],
+      [
+        "a gateway entry without observedOn",
+        table([entry], { product: "gateway", sources: [`${FACTS} §5`] }),
+      ],
+      [
+        "a gateway entry with a status class (the gateway's status is seen, exact)",
+        table([{ ...entry, status: "4xx", observedOn: ["DNS"] }], { product: "gateway" }),
+      ],
+      [
+        "a gateway entry without a status",
+        table([{ ...entry, status: null, observedOn: ["DNS"] }], { product: "gateway" }),
+      ],
+      [
+        "a gateway entry with an empty observedOn",
+        table([{ ...entry, observedOn: [] }], { product: "gateway" }),
+      ],
     ];
     for (const [name, data] of invalid) {
       it(`rejects ${name}`, () => {
@@ -269,6 +295,10 @@ describe("error-code tables (schemas/code-tables)", () => {
         { ...entry, code: "B", status: "5xx", inference: "why" },
         { ...entry, code: "C", status: 429 },
       ]);
+      expect(validateTable(ok), ajv.errorsText(validateTable.errors)).to.equal(true);
+    });
+    it("accepts a gateway table whose entries say where their status was seen", () => {
+      const ok = table([{ ...entry, status: 404, observedOn: ["DNS", "RDS"] }], { product: "gateway" });
       expect(validateTable(ok), ajv.errorsText(validateTable.errors)).to.equal(true);
     });
   });
@@ -458,5 +488,121 @@ describe("zenlayer-common.json agrees with seed 000 and provider-facts §1", () 
   it("cites seed 000 for the code of its failed-request example", () => {
     expect(readShared(SEED_ZENLAYER)).to.include('"code": "INVALID_ZONE_NOT_FOUND"');
     expect(codes.get("INVALID_ZONE_NOT_FOUND")?.sources).to.include(SEED_ZENLAYER);
+  });
+});
+
+/** provider-facts §5's bullet on the gateway: the code, the status and the products it was seen on. */
+function gatewayFacts(): { code: string; status: number; observedOn: string[]; documentedByEss: number } {
+  const text = factsSection(5).replace(/\s*\n\s*/g, " ");
+  const m =
+    /Alibaba's API gateway answers `([^`]+)` with HTTP (\d{3}) on every product seen \(([^)]*?), in public issue threads[^)]*\), while the ESS table in seed 004 documents (\d{3})\./.exec(
+      text,
+    );
+  if (!m) throw new Error("provider-facts.md §5: no sentence on Alibaba's API gateway");
+  const observedOn = (m[3] ?? "").split(/, /).map((name) => name.trim());
+  return { code: m[1] ?? "", status: Number(m[2]), observedOn, documentedByEss: Number(m[4]) };
+}
+
+describe("alibaba-gateway.json agrees with provider-facts §5", () => {
+  const table = loadTable("alibaba-gateway.json");
+  const facts = gatewayFacts();
+
+  it("is the Alibaba gateway table, drawn from provider-facts §5 alone", () => {
+    expect([table.dialect, table.product]).to.deep.equal(["alibaba", "gateway"]);
+    expect(table.sources).to.deep.equal([`${FACTS} §5`]);
+  });
+
+  it("has exactly the code §5 shows the gateway answering on every product, with its status and products", () => {
+    expect(facts).to.deep.equal({
+      code: "InvalidAccessKeyId.NotFound",
+      status: 404,
+      observedOn: ["DNS", "RDS", "ACK", "machine translation"],
+      documentedByEss: 400,
+    });
+    expect(table.codes.map((e) => [e.code, e.status, e.observedOn])).to.deep.equal([
+      [facts.code, facts.status, facts.observedOn],
+    ]);
+  });
+
+  it("differs from ESS's documented status and agrees with KMS's, as §5 and §1 say", () => {
+    const ess = byCode(loadTable("alibaba-ess.json")).get(facts.code);
+    const kms = byCode(loadTable("alibaba-kms.json")).get(facts.code);
+    expect(ess?.status).to.equal(facts.documentedByEss);
+    expect(ess?.status).to.not.equal(facts.status);
+    expect(kms?.status).to.equal(facts.status);
+  });
+});
+
+interface GoErrorCode {
+  name: string;
+  value: string;
+  comment: string;
+}
+
+/** The `NAME = "Dotted.Value"` constants of a Go SDK errors.go, each with the comment lines right above it. */
+function parseGoErrors(text: string): GoErrorCode[] {
+  const out: GoErrorCode[] = [];
+  let comment: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith("//")) {
+      comment.push(line.slice(2).trim());
+      continue;
+    }
+    const m = /^([A-Z0-9_]+)\s*=\s*"([^"]+)"$/.exec(line);
+    if (m) out.push({ name: m[1] ?? "", value: m[2] ?? "", comment: comment.filter(Boolean).join(" ") });
+    comment = [];
+  }
+  return out;
+}
+
+/** The wire spelling of a Go SDK code: `Invalid.Zone.Not.Found` → `INVALID_ZONE_NOT_FOUND` (provider-facts §5). */
+const wireSpelling = (dotted: string) => dotted.toUpperCase().replaceAll(".", "_");
+
+describe("zenlayer-bmc.json agrees with the Go SDK's bmc 2022-11-20 errors.go, seed 000 and provider-facts §5", () => {
+  const table = loadTable("zenlayer-bmc.json");
+  const codes = byCode(table);
+  const sdk = parseGoErrors(readShared(BMC_ERRORS));
+
+  it("provider-facts §5 gives the wire spelling of the SDK's dotted codes", () => {
+    expect(factsSection(5).replace(/\s+/g, " ")).to.include(
+      "its Go SDK lists codes in a dotted spelling (`Invalid.Zone.Not.Found`) while the wire and the docs use upper snake case (`INVALID_ZONE_NOT_FOUND`)",
+    );
+    expect(wireSpelling("Invalid.Zone.Not.Found")).to.equal("INVALID_ZONE_NOT_FOUND");
+  });
+
+  it("has exactly the SDK's codes, in wire spelling, described in the SDK's words", () => {
+    expect(sdk).to.have.length(121);
+    expect(table.codes.map((e) => e.code)).to.deep.equal(sdk.map((c) => wireSpelling(c.value)));
+    for (const c of sdk) {
+      const entry = codes.get(wireSpelling(c.value));
+      expect(entry?.description, c.value).to.equal(c.comment);
+      expect(entry?.sources, c.value).to.include(BMC_ERRORS);
+    }
+  });
+
+  it("documents MISSING_PARAMETER (the code the sandbox answers a missing bmc parameter with)", () => {
+    expect(sdk.find((c) => c.name === "MISSING_PARAMETER")?.value).to.equal("Missing.Parameter");
+    expect(codes.get("MISSING_PARAMETER")?.status).to.equal("4xx");
+  });
+
+  it("gives every code seed 000's 4xx class, with the inference written down", () => {
+    const seed = readShared(SEED_ZENLAYER);
+    expect(seed).to.include("4xx: the parameters are illegal or the operation is not allowed.");
+    for (const entry of table.codes) {
+      expect(entry.status, entry.code).to.equal("4xx");
+      expect(entry.inference, entry.code).to.be.a("string").and.not.equal("");
+      expect(entry.sources, entry.code).to.include(SEED_ZENLAYER);
+    }
+  });
+
+  it("agrees with zenlayer-common.json on the codes both hold", () => {
+    const common = byCode(loadTable("zenlayer-common.json"));
+    const shared = table.codes.filter((e) => common.has(e.code));
+    expect(shared.map((e) => e.code).sort()).to.deep.equal([
+      "INVALID_ZONE_NOT_FOUND",
+      "OPERATION_FAILED_RESOURCE_NOT_FOUND",
+    ]);
+    for (const entry of shared) expect(common.get(entry.code)?.status, entry.code).to.equal(entry.status);
   });
 });

@@ -9,9 +9,12 @@ interface Entry {
 /**
  * Zenlayer Cloud codes. Zenlayer publishes no common code table (provider-facts.md §1): the codes seen on
  * the wire are used where one fits (INVALID_ZONE_NOT_FOUND, REQUEST_LIMIT_EXCEEDED with 429 as the Go SDK
- * expects, INTERNAL_SERVER_ERROR, OPERATION_FAILED_RESOURCE_NOT_FOUND); the others are named in the same
- * upper snake case, with the status class seed 000 gives: 4xx when the request is illegal or not allowed
- * (401 for authentication, 405 for the method), 5xx for system errors.
+ * expects, INTERNAL_SERVER_ERROR, OPERATION_FAILED_RESOURCE_NOT_FOUND), and bmc's own documented codes
+ * (the official Go SDK's bmc 2022-11-20 error list, schemas/code-tables/zenlayer-bmc.json: MISSING_PARAMETER);
+ * the others are named in the same upper snake case, with the status class seed 000 gives: 4xx when the
+ * request is illegal or not allowed (401 for authentication, 405 for the method), 5xx for system errors.
+ * No document names a code for those others (authentication, signature, timestamp, version, action, method,
+ * a generic bad parameter), so error-code-known warns on them (test/sandbox/default-run-findings.test.ts).
  */
 export const ZENLAYER_FAILURES: Record<FailureKind, Entry> = {
   "bad-method": { code: "METHOD_NOT_ALLOWED", status: 405 },
