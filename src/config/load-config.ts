@@ -20,7 +20,9 @@ export interface ResolvedConfig {
 
 /**
  * Reads `explicitPath` (which must exist) or else conformance.config.json in `cwd` (which may not), and
- * validates it against schemas/config.schema.json.
+ * validates it against schemas/config.schema.json. A wrong member is an InputError naming the file, the
+ * field and what it may be: `conformance.config.json: unknown field "rule" at / (allowed: …)`,
+ * `rules["request-id-format"] must be one of "error", "warning", "off", got "warn"`.
  */
 export async function loadConfig(
   explicitPath: string | undefined,
@@ -32,6 +34,7 @@ export async function loadConfig(
     ? await readValidatedJson<ConformanceConfig>(file, {
         name: "configuration",
         schema: "config.schema.json",
+        direct: true,
       })
     : {};
   const base = path.dirname(file);

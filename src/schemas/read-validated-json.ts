@@ -4,6 +4,10 @@ import type { ValidateFunction } from "ajv";
 import { InputError } from "../model/exchange.js";
 import { schemasDir } from "../project-paths.js";
 import { createAjv } from "./create-ajv.js";
+import { schemaErrorMessages } from "./schema-error-messages.js";
+
+/** At most this many problems are named; the rest are counted. */
+const MAX_PROBLEMS = 5;
 
 const validators = new Map<string, Promise<ValidateFunction>>();
 
@@ -19,11 +23,26 @@ function validatorFor(schema: string): Promise<ValidateFunction> {
   return validator;
 }
 
+/** What a schema-validated JSON file is, for its messages. */
+export interface ValidatedJsonKind {
+  /** "configuration", "baseline", "conformance report". */
+  name: string;
+  /** Its schema, a file in schemas/. */
+  schema: string;
+  /**
+   * A file given where a report or a baseline is expected may be another file altogether, so its problems
+   * are introduced with "not a baseline (schemas/baseline.schema.json): …". A file that is one by its name
+   * (the configuration) states them directly: "unknown field "rule" at / (allowed: …)".
+   */
+  direct?: boolean;
+}
+
 /**
  * Reads a JSON file that must match schemas/SCHEMA (a report, a baseline, a configuration); every problem
- * is an InputError naming the file and what it should have been: "not a baseline (…): /x must be …".
+ * is an InputError naming the file, the field (as a path: `rules["request-id-format"]`), what it must be
+ * (the allowed fields or values) and what the file has instead.
  */
-export async function readValidatedJson<T>(file: string, what: { name: string; schema: string }): Promise<T> {
+export async function readValidatedJson<T>(file: string, what: ValidatedJsonKind): Promise<T> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -38,11 +57,13 @@ export async function readValidatedJson<T>(file: string, what: { name: string; s
   }
   const validate = await validatorFor(what.schema);
   if (!validate(data)) {
-    const problems = (validate.errors ?? [])
-      .slice(0, 5)
-      .map((e) => `${e.instancePath || "/"} ${e.message}`)
-      .join("; ");
-    throw new InputError(file, `not a ${what.name} (schemas/${what.schema}): ${problems}`);
+    const messages = schemaErrorMessages(validate.errors ?? [], validate.schema, data, `the ${what.name}`);
+    const more = messages.length > MAX_PROBLEMS ? [`and ${messages.length - MAX_PROBLEMS} more`] : [];
+    const problems = [...messages.slice(0, MAX_PROBLEMS), ...more].join("; ");
+    throw new InputError(
+      file,
+      what.direct ? problems : `not a ${what.name} (schemas/${what.schema}): ${problems}`,
+    );
   }
   return data as T;
 }
