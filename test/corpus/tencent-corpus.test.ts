@@ -56,10 +56,11 @@ describe("Tencent Cloud API documented examples (corpus)", () => {
   const lines: Line[] = [];
   const resultAt = new Map<number, ExchangeResult>();
 
+  /** The NDJSON line of the example `key` (service/version/action#n), which must be in the corpus once. */
   function lineOf(key: string): number {
-    const index = lines.findIndex((l) => l.key === key);
-    expect(index, `example ${key} is in the corpus`).to.be.at.least(0);
-    return index;
+    const indexes = lines.flatMap((line, index) => (line.key === key ? [index] : []));
+    expect(indexes, `example ${key} is in the corpus, once`).to.have.lengthOf(1);
+    return indexes[0] as number;
   }
 
   before(async function () {

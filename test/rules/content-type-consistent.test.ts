@@ -41,6 +41,7 @@ ruleTester(contentTypeConsistent, {
     },
     {
       name: "not judged when the body does not decode",
+      notApplicable: true,
       dialect: "tencent",
       body: "<html>",
       headers: { "content-type": "text/html" },

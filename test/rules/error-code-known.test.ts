@@ -43,6 +43,7 @@ ruleTester(errorCodeKnown, {
     },
     {
       name: "a product without a table is not judged",
+      notApplicable: true,
       dialect: "alibaba",
       product: "ecs",
       status: 400,

@@ -17,6 +17,7 @@ ruleTester(errorCodeMessage, {
     },
     {
       name: "a Tencent success with Success.Code/Message is not an error",
+      notApplicable: true,
       dialect: "tencent",
       body: tencentSuccess({ Success: { Code: "Success", Message: "Success" } }),
     },

@@ -37,6 +37,7 @@ ruleTester(requestIdFormat, {
     },
     {
       name: "not judged when absent (request-id-present reports it)",
+      notApplicable: true,
       dialect: "tencent",
       body: { Response: {} },
     },
