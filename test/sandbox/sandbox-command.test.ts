@@ -4,22 +4,17 @@ import { expect } from "chai";
 import { SANDBOX_USAGE, sandboxCommand } from "../../src/cli/sandbox-command.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
-import { projectRoot } from "../support/run-cli.js";
+import { builtBin, projectRoot } from "../support/run-cli.js";
 import { tencentCall } from "./support/sandbox-calls.js";
 
-const SCRIPT = `
-import { sandboxCommand } from "./src/cli/sandbox-command.ts";
-process.exitCode = await sandboxCommand(process.argv.slice(1));
-`;
-
-/** `conformance sandbox ARGS…` in its own process, as the lead's main.ts will run it. */
+/** `conformance sandbox ARGS…` in its own process, from the build. */
 function spawnSandbox(args: string[], env: Record<string, string> = {}): ChildProcess {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) => !/^(TENCENTCLOUD|ALIBABA_CLOUD|ZENLAYERCLOUD)_/.test(name),
     ),
   );
-  return spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", SCRIPT, "--", ...args], {
+  return spawn(process.execPath, [builtBin, "sandbox", ...args], {
     cwd: projectRoot,
     env: { ...clean, ...env },
     stdio: ["ignore", "pipe", "pipe"],
