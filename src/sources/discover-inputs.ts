@@ -1,5 +1,5 @@
 import type { Dirent } from "node:fs";
-import { open, readdir, stat } from "node:fs/promises";
+import { open, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../model/exchange.js";
 import type { InputFile } from "./input-file.js";
@@ -19,23 +19,51 @@ function formatByExtension(file: string): InputFile["format"] | undefined {
   return FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()];
 }
 
+export interface DiscoverOptions {
+  /**
+   * Called with the InputError of a path that cannot be used (missing, unreadable, a folder without
+   * recordings); discovery then goes on with the other paths. Without it, the first such error is thrown.
+   */
+  onInputError?: (error: InputError) => void;
+}
+
 /**
  * The recorded-traffic files named by `paths`, in order. A folder stands for every .har, .ndjson and .jsonl
  * file under it (recursively, sorted by name); a file is taken whatever its name, its format read from the
- * extension or, failing that, from its first bytes. The same file named twice is read once.
+ * extension or, failing that, from its first bytes.
+ *
+ * Each file is read once, however often and however it is named (the same path twice, `./x` and `x`, a
+ * file and a folder that holds it, a symbolic link to it): its identity is its real path (symbolic links
+ * and `.`/`..` resolved), and it is listed where it first appears, under the name it was first given.
  */
-export async function discoverInputs(paths: string[]): Promise<InputFile[]> {
+export async function discoverInputs(
+  paths: readonly string[],
+  options: DiscoverOptions = {},
+): Promise<InputFile[]> {
   const found: InputFile[] = [];
   const seen = new Set<string>();
   for (const given of paths) {
-    for (const input of await inputsAt(given)) {
-      const key = path.resolve(input.file);
+    let inputs: InputFile[];
+    try {
+      inputs = await inputsAt(given);
+    } catch (error) {
+      if (!(error instanceof InputError) || !options.onInputError) throw error;
+      options.onInputError(error);
+      continue;
+    }
+    for (const input of inputs) {
+      const key = await identityOf(input.file);
       if (seen.has(key)) continue;
       seen.add(key);
       found.push(input);
     }
   }
   return found;
+}
+
+/** The file's real path; its absolute path when that cannot be resolved (reading it will then say why). */
+async function identityOf(file: string): Promise<string> {
+  return realpath(file).catch(() => path.resolve(file));
 }
 
 async function inputsAt(given: string): Promise<InputFile[]> {

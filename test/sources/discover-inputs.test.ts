@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import { InputError } from "../../src/model/exchange.js";
@@ -75,5 +75,93 @@ describe("discoverInputs", () => {
     const error = await inputErrorOf(discoverInputs([missing]));
     expect(error.file).to.equal(missing);
     expect(error.message).to.equal(`${missing}: no such file or folder`);
+  });
+
+  describe("each file once, however it is named (its real path is its identity)", () => {
+    let har: string;
+    let other: string;
+    beforeEach(async () => {
+      await mkdir(path.join(dir, "recordings"));
+      har = await writeFixture(dir, "recordings/a.har", "{}");
+      other = await writeFixture(dir, "recordings/b.ndjson", "");
+    });
+
+    it("the same path twice", async () => {
+      expect(await discoverInputs([har, har])).to.deep.equal([{ file: har, format: "har" }]);
+    });
+
+    it("`./x` and `x`, and a path through `..`, under the name given first", async () => {
+      const relative = path.relative(process.cwd(), har);
+      const dotted = `.${path.sep}${relative}`;
+      const roundabout = path.join(dir, "recordings", "..", "recordings", "a.har");
+      expect(await discoverInputs([relative, dotted, roundabout, har])).to.deep.equal([
+        { file: relative, format: "har" },
+      ]);
+      expect(await discoverInputs([dotted, relative])).to.deep.equal([{ file: dotted, format: "har" }]);
+    });
+
+    it("a folder and a file it holds, in either order", async () => {
+      const folder = path.join(dir, "recordings");
+      expect(await discoverInputs([folder, har])).to.deep.equal([
+        { file: har, format: "har" },
+        { file: other, format: "ndjson" },
+      ]);
+      expect(await discoverInputs([har, folder])).to.deep.equal([
+        { file: har, format: "har" },
+        { file: other, format: "ndjson" },
+      ]);
+    });
+
+    it("a symbolic link to a file, and the file", async () => {
+      const link = path.join(dir, "link.har");
+      await symlink(har, link);
+      expect(await discoverInputs([link, har])).to.deep.equal([{ file: link, format: "har" }]);
+      expect(await discoverInputs([har, link])).to.deep.equal([{ file: har, format: "har" }]);
+    });
+
+    it("a symbolic link to a folder, and the folder (or a file in it)", async () => {
+      const folder = path.join(dir, "recordings");
+      const linked = path.join(dir, "linked");
+      await symlink(folder, linked);
+      expect(await discoverInputs([linked, folder, har])).to.deep.equal([
+        { file: path.join(linked, "a.har"), format: "har" },
+        { file: path.join(linked, "b.ndjson"), format: "ndjson" },
+      ]);
+    });
+
+    it("a symbolic link inside a folder to a file also named directly", async () => {
+      await mkdir(path.join(dir, "more"));
+      const link = path.join(dir, "more", "again.har");
+      await symlink(har, link);
+      expect(await discoverInputs([har, path.join(dir, "more")])).to.deep.equal([
+        { file: har, format: "har" },
+      ]);
+    });
+
+    it("distinct files with the same name in different folders are both read", async () => {
+      await mkdir(path.join(dir, "copy"));
+      const copy = await writeFixture(dir, "copy/a.har", "{}");
+      expect(await discoverInputs([har, copy])).to.deep.equal([
+        { file: har, format: "har" },
+        { file: copy, format: "har" },
+      ]);
+    });
+  });
+
+  describe("with onInputError", () => {
+    it("reports a path it cannot use and goes on, still reading each file once across all paths", async () => {
+      const har = await writeFixture(dir, "a.har", "{}");
+      const missing = path.join(dir, "nope");
+      await mkdir(path.join(dir, "empty"));
+      const errors: InputError[] = [];
+      const found = await discoverInputs([har, missing, path.join(dir, "empty"), dir, har], {
+        onInputError: (error) => errors.push(error),
+      });
+      expect(found).to.deep.equal([{ file: har, format: "har" }]);
+      expect(errors.map((e) => e.message)).to.deep.equal([
+        `${missing}: no such file or folder`,
+        `${path.join(dir, "empty")}: no .har, .ndjson or .jsonl files in folder`,
+      ]);
+    });
   });
 });
