@@ -7,13 +7,21 @@ export interface GateOptions {
   minScore?: number | undefined;
   /** "warning": warnings fail the gate too. */
   failOn?: "error" | "warning";
-  /** Accepted failures: listed ones pass, unlisted ones fail, listed ones that now pass fail. */
+  /**
+   * Accepted failures: listed ones pass, unlisted ones fail, listed ones that now pass fail; listed ones
+   * whose action the report did not check at all are noted and neither pass nor fail.
+   */
   baseline?: ExpectedFailures | undefined;
+  /** Pass a report that checked no exchange at all (by default it fails: it proves nothing). */
+  allowEmpty?: boolean | undefined;
 }
 
 export interface GateVerdict {
   passed: boolean;
+  /** Why it failed (the problems) or why it passed, one line each; the notes, if any, come last. */
   reasons: string[];
+  /** Lines that neither pass nor fail the gate (also at the end of `reasons`), e.g. baseline entries not checked. */
+  notes?: string[];
 }
 
 export const DEFAULT_MIN_SCORE = 100;
@@ -25,35 +33,62 @@ export function currentFailures(report: ConformanceReport, failOn: "error" | "wa
     .map(({ dialect, product, action, rule }) => ({ dialect, product, action, rule }));
 }
 
-function baselineProblems(
+const actionKey = (f: Pick<ExpectedFailure, "dialect" | "product" | "action">) =>
+  `${f.dialect}/${f.product}/${f.action}`;
+
+interface BaselineJudgement {
+  problems: string[];
+  notes: string[];
+  /** Listed failures that fail as listed. */
+  accepted: number;
+}
+
+/**
+ * The report against the accepted failures. Not checked is not fixed: a listed failure whose action has
+ * no cell in the report's matrix (a Tencent-only run against a team-wide baseline) is only noted.
+ */
+function judgeBaseline(
   report: ConformanceReport,
   baseline: ExpectedFailures,
   failOn: "error" | "warning",
-): string[] {
-  const failing = new Map(currentFailures(report, failOn).map((f) => [failureKey(f), f]));
-  const listed = new Set(baseline.expectedFailures.map(failureKey));
-  const problems: string[] = [];
-  for (const key of failing.keys())
-    if (!listed.has(key)) problems.push(`new failure, not in the baseline: ${key}`);
-  for (const key of listed) {
-    if (!failing.has(key))
-      problems.push(`listed in the baseline but passes now (remove it, or --update-baseline): ${key}`);
+): BaselineJudgement {
+  const failing = new Set(currentFailures(report, failOn).map(failureKey));
+  const checkedActions = new Set(report.matrix.map(actionKey));
+  const listed = new Map(baseline.expectedFailures.map((f) => [failureKey(f), f]));
+  const judgement: BaselineJudgement = { problems: [], notes: [], accepted: 0 };
+  for (const key of failing)
+    if (!listed.has(key)) judgement.problems.push(`new failure, not in the baseline: ${key}`);
+  for (const [key, failure] of listed) {
+    if (failing.has(key)) judgement.accepted++;
+    else if (!checkedActions.has(actionKey(failure)))
+      judgement.notes.push(`not checked in this report: ${key}`);
+    else
+      judgement.problems.push(
+        `listed in the baseline but passes now (remove it, or --update-baseline): ${key}`,
+      );
   }
-  return problems;
+  return judgement;
 }
 
 /** May this release ship? Decided from a report alone (and the accepted failures, when given). */
 export function decideGate(report: ConformanceReport, options: GateOptions = {}): GateVerdict {
   const failOn = options.failOn ?? "error";
-  const { score, checked, failed, warned } = report.summary;
+  const { exchanges, skipped, score, checked, failed, warned } = report.summary;
   const minScore = options.minScore ?? (options.baseline ? undefined : DEFAULT_MIN_SCORE);
   const problems: string[] = [];
+  const nothingChecked = checked === 0;
+  if (nothingChecked && !options.allowEmpty) {
+    problems.push(
+      `nothing was checked: ${exchanges} exchange(s) read, ${skipped} skipped (--allow-empty passes a report that checked nothing)`,
+    );
+  }
   if (minScore !== undefined && score < minScore) {
     problems.push(
       `score ${score.toFixed(2)} is below the minimum ${minScore} (${failed} of ${checked} checked exchanges failed)`,
     );
   }
-  if (options.baseline) problems.push(...baselineProblems(report, options.baseline, failOn));
+  const baseline = options.baseline ? judgeBaseline(report, options.baseline, failOn) : undefined;
+  if (baseline) problems.push(...baseline.problems);
   else if (failOn === "warning" && warned > 0)
     problems.push(`${warned} exchange(s) drew warnings (--fail-on warning)`);
   if (report.transportFailures.length > 0) {
@@ -64,12 +99,10 @@ export function decideGate(report: ConformanceReport, options: GateOptions = {})
   if (report.inputErrors.length > 0)
     problems.push(`${report.inputErrors.length} input error(s): the run did not read all its input`);
   else if (!report.complete) problems.push("the run was interrupted: the report is incomplete");
-  if (problems.length > 0) return { passed: false, reasons: problems };
-  const accepted = options.baseline?.expectedFailures.length ?? 0;
-  return {
-    passed: true,
-    reasons: [
-      `score ${score.toFixed(2)}${minScore === undefined ? "" : ` ≥ ${minScore}`} over ${checked} checked exchange(s)${accepted ? `; ${accepted} accepted failure(s) of the baseline still fail as listed` : ""}`,
-    ],
-  };
+  const notes = baseline?.notes ?? [];
+  if (problems.length > 0) return { passed: false, reasons: [...problems, ...notes], notes };
+  const why = nothingChecked
+    ? `nothing was checked (${exchanges} exchange(s) read, ${skipped} skipped), allowed by --allow-empty`
+    : `score ${score.toFixed(2)}${minScore === undefined ? "" : ` ≥ ${minScore}`} over ${checked} checked exchange(s)${baseline?.accepted ? `; ${baseline.accepted} accepted failure(s) of the baseline still fail as listed` : ""}`;
+  return { passed: true, reasons: [why, ...notes], notes };
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import { parse } from "yaml";
-import { projectRoot, runCli } from "../support/run-cli.js";
+import { type CliResult, projectRoot, runCli } from "../support/run-cli.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const examples = path.join(projectRoot, "examples", "ci");
@@ -21,6 +21,18 @@ async function conformanceCommands(file: string): Promise<{ command: string; fla
   return commands;
 }
 
+const helpTexts = new Map<string, Promise<CliResult>>();
+
+/** `conformance COMMAND --help`, run once per command for the whole file. */
+function helpOf(command: string): Promise<CliResult> {
+  let help = helpTexts.get(command);
+  if (!help) {
+    help = runCli([command, "--help"]);
+    helpTexts.set(command, help);
+  }
+  return help;
+}
+
 describe("examples/ci", () => {
   const tempDir = useTempDir();
 
@@ -29,8 +41,8 @@ describe("examples/ci", () => {
       const commands = await conformanceCommands(file);
       expect(commands.map((c) => c.command)).to.include.members(["run", "merge", "gate"]);
       for (const { command, flags } of commands) {
-        const help = await runCli([command, "--help"]);
-        expect(help.code, `${command} --help`).to.equal(0);
+        const help = await helpOf(command);
+        expect(help.code, `${command} --help: ${help.stderr}`).to.equal(0);
         for (const flag of flags) expect(help.stdout, `${file}: ${command} ${flag}`).to.include(flag);
       }
     });
@@ -40,7 +52,7 @@ describe("examples/ci", () => {
     const dir = tempDir();
     const shard = async (index: number) => {
       const reportDir = path.join(dir, `shard-${index}`);
-      const { code } = await runCli([
+      const { code, stderr } = await runCli([
         "run",
         "--shard",
         `${index}/2`,
@@ -52,12 +64,16 @@ describe("examples/ci", () => {
         "json",
         "--quiet",
       ]);
-      expect([0, 1]).to.include(code);
+      expect(
+        [0, 1],
+        `run --shard ${index}/2 (exit 1, not conformant, is left to the gate): ${stderr}`,
+      ).to.include(code);
       return path.join(reportDir, "conformance.json");
     };
-    const shards = [await shard(1), await shard(2)];
+    const shards = await Promise.all([shard(1), shard(2)]);
     const merged = path.join(dir, "merged");
-    expect((await runCli(["merge", ...shards, "--report-dir", merged, "--quiet"])).code).to.equal(0);
+    const merge = await runCli(["merge", ...shards, "--report-dir", merged, "--quiet"]);
+    expect(merge.code, merge.stderr).to.equal(0);
     for (const name of ["conformance.json", "junit.xml", "index.html", "summary.md", "badge.json"]) {
       expect(await readFile(path.join(merged, name), "utf8"), name).to.have.length.greaterThan(0);
     }
@@ -69,7 +85,7 @@ describe("examples/ci", () => {
       "--fail-on",
       "error",
     ]);
-    expect(gate.code, gate.stdout).to.equal(0);
+    expect(gate.code, gate.stdout + gate.stderr).to.equal(0);
     expect(await readFile(path.join(merged, "summary.md"), "utf8")).to.include("**Gate: passed**");
   });
 });

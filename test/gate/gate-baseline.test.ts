@@ -1,113 +1,86 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
-import { tencentError, tencentSuccess, zenlayerSuccess } from "../support/bodies.js";
-import { ndjsonLines } from "../support/ndjson-lines.js";
-import { runCli } from "../support/run-cli.js";
+import { failureKey, readBaseline, writeBaseline } from "../../src/gate/baseline.js";
+import { currentFailures, decideGate } from "../../src/gate/gate.js";
+import { InputError } from "../../src/model/exchange.js";
+import type { ExpectedFailure } from "../../src/types/generated/baseline.js";
+import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { useTempDir } from "../support/temp-dir.js";
+import {
+  MIXED_TRAFFIC,
+  REQUEST_ID_FORMAT,
+  reportOf,
+  STATUS_OUTCOME,
+  ZENLAYER_STATUS_OUTCOME,
+} from "./gate-reports.js";
 
-describe("conformance gate: --fail-on, the expected-failures baseline, --update-baseline", () => {
+/** The error `promise` rejects with; fails when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  expect.fail("expected a rejection");
+}
+
+describe("the expected-failures baseline (src/gate/baseline.ts)", () => {
   const tempDir = useTempDir();
-  let report: string;
+  let report: ConformanceReport;
   const baselineFile = () => path.join(tempDir(), "baseline.json");
 
   before(async () => {
-    const traffic = path.join(tempDir(), "traffic.ndjson");
-    await writeFile(
-      traffic,
-      ndjsonLines([
-        { dialect: "tencent", action: "DescribeZones", status: 400, body: tencentError() },
-        { dialect: "tencent", action: "DescribeZones", body: tencentSuccess({ RequestId: "not-a-uuid" }) },
-        {
-          dialect: "zenlayer",
-          action: "DescribeInstances",
-          body: zenlayerSuccess({ totalCount: 0, dataSet: [] }),
-        },
-      ]),
-    );
-    const dir = path.join(tempDir(), "report");
-    const { code } = await runCli(["check", traffic, "--quiet", "--report-dir", dir]);
-    expect(code).to.equal(1);
-    report = path.join(dir, "conformance.json");
+    report = await reportOf(MIXED_TRAFFIC);
   });
 
-  const gate = (...flags: string[]) => runCli(["gate", report, ...flags]);
-  const writeBaseline = (expectedFailures: unknown[]) =>
-    writeFile(baselineFile(), JSON.stringify({ baselineVersion: 1, expectedFailures }));
-  const statusOutcome = {
-    dialect: "tencent",
-    product: "cvm",
-    action: "DescribeZones",
-    rule: "status-outcome",
-  };
-
-  it("without a baseline the failure fails the gate, and the verdict goes into summary.md", async () => {
-    const { code, stdout } = await gate();
-    expect(code).to.equal(1);
-    expect(stdout).to.include("gate: FAILED");
-    const summary = await readFile(path.join(path.dirname(report), "summary.md"), "utf8");
-    expect(summary).to.include("score 66.66 is below the minimum 100");
+  it("names a failure by dialect, product, action and rule", () => {
+    expect(failureKey(STATUS_OUTCOME)).to.equal("tencent/cvm/DescribeZones: status-outcome");
+    const withReason: ExpectedFailure = { ...STATUS_OUTCOME, reason: "TC-1234" };
+    expect(failureKey(withReason), "the reason is not part of the name").to.equal(failureKey(STATUS_OUTCOME));
   });
 
-  it("a listed failure passes", async () => {
-    await writeBaseline([{ ...statusOutcome, reason: "TC-1234: the gateway maps errors to 400" }]);
-    const { code, stdout } = await gate("--baseline", baselineFile());
-    expect(code, stdout).to.equal(0);
-    expect(stdout).to.include("1 accepted failure(s) of the baseline still fail as listed");
-  });
-
-  it("an unlisted failure fails, naming it", async () => {
-    await writeBaseline([]);
-    const { code, stdout } = await gate("--baseline", baselineFile());
-    expect(code).to.equal(1);
-    expect(stdout).to.include("new failure, not in the baseline: tencent/cvm/DescribeZones: status-outcome");
-  });
-
-  it("a listed failure that now passes fails too, so the baseline cannot go stale", async () => {
-    await writeBaseline([
-      statusOutcome,
-      { dialect: "zenlayer", product: "bmc", action: "DescribeInstances", rule: "status-outcome" },
-    ]);
-    const { code, stdout } = await gate("--baseline", baselineFile());
-    expect(code).to.equal(1);
-    expect(stdout).to.include(
-      "listed in the baseline but passes now (remove it, or --update-baseline): zenlayer/bmc/DescribeInstances: status-outcome",
-    );
-  });
-
-  it("--fail-on warning makes warnings fail, baseline or not", async () => {
-    expect((await gate("--min-score", "50")).code).to.equal(0);
-    const warning = await gate("--min-score", "50", "--fail-on", "warning");
-    expect(warning.code).to.equal(1);
-    expect(warning.stdout).to.include("drew warnings (--fail-on warning)");
-    await writeBaseline([statusOutcome]);
-    const listedOnlyErrors = await gate("--baseline", baselineFile(), "--fail-on", "warning");
-    expect(listedOnlyErrors.stdout).to.include(
-      "new failure, not in the baseline: tencent/cvm/DescribeZones: request-id-format",
-    );
-  });
-
-  it("--update-baseline writes the current failures, keeping reasons; the gate then passes", async () => {
-    await writeBaseline([{ ...statusOutcome, reason: "TC-1234" }]);
-    const updated = await gate("--baseline", baselineFile(), "--update-baseline", "--fail-on", "warning");
-    expect(updated.code).to.equal(0);
+  it("writeBaseline writes the current failures, keeping the reasons of entries that stay; the gate then passes", async () => {
+    const previous = {
+      baselineVersion: 1 as const,
+      expectedFailures: [
+        { ...STATUS_OUTCOME, reason: "TC-1234" },
+        { ...ZENLAYER_STATUS_OUTCOME, reason: "fixed since" },
+      ],
+    };
+    expect(decideGate(report, { baseline: previous, failOn: "warning" }).passed).to.equal(false);
+    await writeBaseline(baselineFile(), currentFailures(report, "warning"), previous);
     const written = JSON.parse(await readFile(baselineFile(), "utf8"));
-    expect(written.expectedFailures).to.deep.equal([
-      { ...statusOutcome, rule: "request-id-format" },
-      { ...statusOutcome, reason: "TC-1234" },
-    ]);
-    expect((await gate("--baseline", baselineFile(), "--fail-on", "warning")).code).to.equal(0);
+    expect(written).to.deep.equal({
+      baselineVersion: 1,
+      expectedFailures: [REQUEST_ID_FORMAT, { ...STATUS_OUTCOME, reason: "TC-1234" }],
+    });
+    const baseline = await readBaseline(baselineFile());
+    expect(baseline).to.deep.equal(written);
+    expect(decideGate(report, { baseline, failOn: "warning" }).passed).to.equal(true);
   });
 
-  it("a corrupt baseline or a bad flag: a clear message, exit 2", async () => {
+  it("writeBaseline without a previous baseline writes the failures as they are", async () => {
+    await writeBaseline(baselineFile(), currentFailures(report, "error"));
+    expect(JSON.parse(await readFile(baselineFile(), "utf8"))).to.deep.equal({
+      baselineVersion: 1,
+      expectedFailures: [STATUS_OUTCOME],
+    });
+  });
+
+  it("readBaseline refuses a corrupt or invalid file with an InputError that names it", async () => {
     await writeFile(baselineFile(), '{"baselineVersion": 1, "expectedFailures": [{"rule": 3}]');
-    const corrupt = await gate("--baseline", baselineFile());
-    expect(corrupt.code).to.equal(2);
-    expect(corrupt.stderr).to.include("the baseline is not valid JSON");
+    const corrupt = await rejection(readBaseline(baselineFile()));
+    expect(corrupt).to.be.instanceOf(InputError);
+    expect(corrupt.message).to.include(`${baselineFile()}: the baseline is not valid JSON`);
+
     await writeFile(baselineFile(), '{"baselineVersion": 1, "expectedFailures": [{"rule": 3}]}');
-    const invalid = await gate("--baseline", baselineFile());
-    expect(invalid.stderr).to.include("not a baseline (schemas/baseline.schema.json)");
-    expect((await gate("--fail-on", "info")).code).to.equal(2);
-    expect((await gate("--update-baseline")).stderr).to.include("--update-baseline needs --baseline FILE");
+    const invalid = await rejection(readBaseline(baselineFile()));
+    expect(invalid).to.be.instanceOf(InputError);
+    expect(invalid.message).to.include(`${baselineFile()}: not a baseline (schemas/baseline.schema.json)`);
+
+    const missing = await rejection(readBaseline(path.join(tempDir(), "missing.json")));
+    expect(missing).to.be.instanceOf(InputError);
+    expect(missing.message).to.include("cannot read the baseline");
   });
 });
