@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
 import { decodeBody } from "../decode/decode-body.js";
+import type { Dialect } from "../dialects/dialect.js";
 import { resolvePointer } from "../dialects/json-pointer.js";
 import { checkExchange, type ExchangeVerdict, responseExcerpt } from "../engine/check-exchange.js";
 import type { Progress } from "../engine/check-recordings.js";
@@ -34,6 +35,12 @@ export interface LiveRunOptions {
   onProgress?: (progress: Progress) => void;
   /** Make only this slice of the run's tasks (an Alibaba JSON/XML pair or a create/delete chain stays whole). */
   shard?: Shard | undefined;
+  /**
+   * When the target is a built-in sandbox the caller started (RunningSandbox.throttle): puts the
+   * dialect's key into the throttled state and returns its release. The throttling probes then send one
+   * request each inside that state instead of repeating their call until the target throttles it.
+   */
+  throttle?: ((dialect: Dialect) => () => void) | undefined;
 }
 
 export interface LiveRunSummary {
@@ -122,8 +129,19 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
     }
   }
 
-  /** The throttling probe: the same call until the target throttles it; that answer is the probe's. */
+  /**
+   * The throttling probe. Against a sandbox with a throttle hook: one request while the hook holds the
+   * dialect throttled. Otherwise: the same call until the target throttles it. The last answer is the probe's.
+   */
   async function provokeThrottling(call: CallSpec): Promise<CallResult | undefined> {
+    if (options.throttle) {
+      const release = options.throttle(call.dialect);
+      try {
+        return await attempt(call, call.id, true);
+      } finally {
+        release();
+      }
+    }
     const limit = call.repeatUntilThrottled ?? 1;
     for (let n = 1; n <= limit && !signal?.aborted; n++) {
       const last = n === limit;

@@ -3,13 +3,13 @@ import type { CodeTables } from "../schemas/code-tables.js";
 import { EssStore } from "./alibaba/ess-store.js";
 import type { DefectName } from "./defects.js";
 import type { ResolvedSandboxOptions } from "./sandbox-options.js";
-import { TokenBuckets } from "./token-buckets.js";
+import { SandboxThrottling } from "./sandbox-throttling.js";
 
-/** What one running sandbox shares between requests: its options, throttling buckets and state. */
+/** What one running sandbox shares between requests: its options, throttling and state. */
 export interface SandboxContext {
   options: ResolvedSandboxOptions;
-  /** Null when throttling is off. */
-  buckets: TokenBuckets | null;
+  /** Token buckets (none when the rate limit is off) and the keys held throttled. */
+  throttling: SandboxThrottling;
   /** Scaling groups created (and deleted) through this sandbox. */
   ess: EssStore;
   /** The documented statuses, loaded only for the wrong-status-for-code defect. */
@@ -24,11 +24,16 @@ export function throttleKey(dialect: Dialect, accessKeyId: string): string {
   return `${dialect}:${accessKeyId}`;
 }
 
-/** A Retry-After header (seconds) for a throttled answer of `dialect`, or none when throttling is off. */
+/** Whether a request of `dialect` signed with `accessKeyId` may go on (false: answer it as throttled). */
+export function admitted(context: SandboxContext, dialect: Dialect, accessKeyId: string): boolean {
+  return context.throttling.admit(throttleKey(dialect, accessKeyId));
+}
+
+/** A Retry-After header (seconds) for a throttled answer of `dialect`, or none when nothing throttles it. */
 export function retryAfter(context: SandboxContext, dialect: Dialect): Record<string, string> {
-  if (!context.buckets) return {};
   const key = throttleKey(dialect, context.options.credentials[dialect].id);
-  return { "Retry-After": String(context.buckets.secondsUntilToken(key)) };
+  const seconds = context.throttling.retryAfterSeconds(key);
+  return seconds === undefined ? {} : { "Retry-After": String(seconds) };
 }
 
 export function createSandboxContext(
@@ -39,7 +44,7 @@ export function createSandboxContext(
   let serial = 0;
   return {
     options,
-    buckets: options.rateLimit ? new TokenBuckets(options.rateLimit, nowMs) : null,
+    throttling: new SandboxThrottling(options.rateLimit, nowMs),
     ess: new EssStore(),
     codes,
     nowMs,

@@ -16,7 +16,10 @@ export interface SandboxOptions {
   defects?: DefectName[];
   /** Default credentialsFromEnv(): the SDK variables, else SANDBOX_CREDENTIALS. */
   credentials?: Credentials;
-  /** Default { perSecond: 20, burst: 40 }; null turns throttling off. */
+  /**
+   * Default { perSecond: 20, burst: 40 }; null turns the rate limit off (a hold taken with
+   * RunningSandbox.throttle still throttles).
+   */
   rateLimit?: RateLimit | null;
   /** Accepted distance between a request's timestamp and the server clock, default 300 seconds. */
   clockSkewSeconds?: number;

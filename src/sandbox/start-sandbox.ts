@@ -1,18 +1,28 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Dialect } from "../dialects/dialect.js";
 import { CodeTables } from "../schemas/code-tables.js";
 import { handleRequest } from "./handle-request.js";
-import { createSandboxContext } from "./sandbox-context.js";
+import { createSandboxContext, throttleKey } from "./sandbox-context.js";
 import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options.js";
+import type { ReleaseThrottle } from "./sandbox-throttling.js";
 
 export type { DefectName } from "./defects.js";
 export { DEFECTS } from "./defects.js";
 export type { RateLimit, SandboxOptions } from "./sandbox-options.js";
+export type { ReleaseThrottle } from "./sandbox-throttling.js";
 
 export interface RunningSandbox {
   /** http://HOST:PORT, no trailing slash. */
   url: string;
   port: number;
+  /**
+   * Throttles `dialect` now: until the returned function is called, every request signed with the
+   * dialect's configured key (and past the signature check) gets the documented throttling answer
+   * (Retry-After on the 429s), whatever the rate limit. Holds are counted: the Alibaba key stays throttled
+   * until every hold on it is released. A bound function: `const { throttle } = sandbox` works.
+   */
+  throttle: (dialect: Dialect) => ReleaseThrottle;
   /** Stops listening and closes every open connection (keep-alive ones too). */
   close(): Promise<void>;
 }
@@ -53,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url: `http://${host}:${port}`,
     port,
+    throttle: (dialect) => context.throttling.hold(throttleKey(dialect, resolved.credentials[dialect].id)),
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -24,6 +24,7 @@ async function runAgainstSandbox(defects: DefectName[]): Promise<ConformanceRepo
       timeouts: DEFAULT_TIMEOUTS,
       maxBodyBytes: 1 << 20,
       throttleRetries: 4,
+      throttle: sandbox.throttle,
     });
     return builder.build();
   } finally {

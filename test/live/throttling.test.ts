@@ -1,5 +1,46 @@
 import { expect } from "chai";
+import type { Dialect } from "../../src/dialects/dialect.js";
+import { ReportBuilder } from "../../src/engine/report-builder.js";
+import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
+import { DEFAULT_TIMEOUTS } from "../../src/live/http-exchange.js";
+import { runLive } from "../../src/live/run-live.js";
+import { selectCalls } from "../../src/live/select-calls.js";
 import { backoffMs, isThrottled } from "../../src/live/throttling.js";
+import type { RawExchange } from "../../src/model/exchange.js";
+import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import type { ConformanceReport } from "../../src/types/generated/report.js";
+import { sharedEngine } from "../support/shared-engine.js";
+
+/** The run's throttling probes only (tencent, alibaba kms and ess, zenlayer), against `sandbox`. */
+async function runThrottlingProbes(
+  sandbox: RunningSandbox,
+  extra: { throttle?: (dialect: Dialect) => () => void; dialects?: Dialect[] } = {},
+): Promise<{ report: ConformanceReport; exchanges: RawExchange[] }> {
+  const engine = await sharedEngine();
+  const builder = new ReportBuilder(engine, [{ kind: "live", location: sandbox.url }]);
+  const exchanges: RawExchange[] = [];
+  await runLive({
+    target: new URL(sandbox.url),
+    calls: selectCalls({ dialects: extra.dialects }).filter((c) => c.repeatUntilThrottled !== undefined),
+    credentials: SANDBOX_CREDENTIALS,
+    engine,
+    builder,
+    concurrency: 4,
+    timeouts: DEFAULT_TIMEOUTS,
+    maxBodyBytes: 1 << 20,
+    throttleRetries: 0,
+    throttle: extra.throttle,
+    onExchange: (exchange) => exchanges.push(exchange),
+  });
+  return { report: builder.build(), exchanges };
+}
+
+const probeCells = (report: ConformanceReport) =>
+  report.matrix
+    .filter((c) => c.rule === "probe-expected-code")
+    .map((c) => [c.dialect, c.product, c.checked, c.failed]);
+
+const startWith = (options: SandboxOptions) => startSandbox({ credentials: SANDBOX_CREDENTIALS, ...options });
 
 describe("throttling", () => {
   it("recognises the documented throttling answers", () => {
@@ -39,5 +80,74 @@ describe("throttling", () => {
     expect(backoffMs(0, {}, () => 0)).to.equal(50);
     expect(backoffMs(3, {}, () => 1)).to.equal(1200);
     expect(backoffMs(12, {}, () => 1)).to.equal(5000);
+  });
+
+  describe("throttling probes", () => {
+    it("against the run's own sandbox: one request per probe, inside the sandbox's throttled state, judged as the probe", async () => {
+      // No rate limit: only the hook can make these requests throttled.
+      const sandbox = await startWith({ rateLimit: null });
+      const taken: Dialect[] = [];
+      let held = 0;
+      try {
+        const { report, exchanges } = await runThrottlingProbes(sandbox, {
+          throttle: (dialect) => {
+            taken.push(dialect);
+            held++;
+            const release = sandbox.throttle(dialect);
+            return () => {
+              held--;
+              release();
+            };
+          },
+        });
+        expect(exchanges.map((e) => e.source.probe).sort()).to.deep.equal([
+          "probe:alibaba/throttling",
+          "probe:alibaba/throttling-ess",
+          "probe:tencent/throttling",
+          "probe:zenlayer/throttling",
+        ]);
+        expect(exchanges.every((e) => e.probe !== undefined)).to.equal(true);
+        expect(taken.sort()).to.deep.equal(["alibaba", "alibaba", "tencent", "zenlayer"]);
+        expect(held, "every hold released").to.equal(0);
+        expect(report.summary).to.include({ checked: 4, failed: 0 });
+        expect(probeCells(report)).to.deep.equal([
+          ["alibaba", "ess", 1, 0],
+          ["alibaba", "kms", 1, 0],
+          ["tencent", "cvm", 1, 0],
+          ["zenlayer", "bmc", 1, 0],
+        ]);
+      } finally {
+        await sandbox.close();
+      }
+    });
+
+    it("against any other target (no hook): the same call until the target throttles it, as before", async () => {
+      // A burst of 2 that does not refill while the test runs: the third call is throttled.
+      const sandbox = await startWith({ rateLimit: { perSecond: 0.01, burst: 2 } });
+      try {
+        const { report, exchanges } = await runThrottlingProbes(sandbox, { dialects: ["zenlayer"] });
+        expect(
+          exchanges.map((e) => [e.source.probe, e.response.status, e.probe !== undefined]),
+        ).to.deep.equal([
+          ["probe:zenlayer/throttling#1", 200, false],
+          ["probe:zenlayer/throttling#2", 200, false],
+          ["probe:zenlayer/throttling#3", 429, true],
+        ]);
+        expect(probeCells(report)).to.deep.equal([["zenlayer", "bmc", 1, 0]]);
+      } finally {
+        await sandbox.close();
+      }
+    });
+
+    it("without a hook, a target that never throttles fails the probe (the last answer is judged)", async () => {
+      const sandbox = await startWith({ rateLimit: null });
+      try {
+        const { report, exchanges } = await runThrottlingProbes(sandbox, { dialects: ["zenlayer"] });
+        expect(exchanges).to.have.length(200);
+        expect(probeCells(report)).to.deep.equal([["zenlayer", "bmc", 1, 1]]);
+      } finally {
+        await sandbox.close();
+      }
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { Recognition } from "../recognize-dialect.js";
 import { asRefusal, Refusal } from "../refusal.js";
 import type { Reply } from "../reply.js";
 import { newRequestId } from "../request-ids.js";
-import { retryAfter, type SandboxContext, throttleKey } from "../sandbox-context.js";
+import { admitted, retryAfter, type SandboxContext } from "../sandbox-context.js";
 import type { SandboxRequest } from "../sandbox-request.js";
 import { parseIsoUtcSeconds, withinSkew } from "../timestamps.js";
 import { type ActionParams, type AlibabaAction, COMMON_RPC_PARAMETERS } from "./alibaba-action.js";
@@ -127,9 +127,7 @@ function serve(
       ? authenticateRpc(request, recognition.params, context)
       : authenticateAcs3(request, context);
 
-  if (context.buckets && !context.buckets.take(throttleKey("alibaba", accessKeyId))) {
-    throw new Refusal("throttled");
-  }
+  if (!admitted(context, "alibaba", accessKeyId)) throw new Refusal("throttled");
 
   if (!call.version)
     throw new Refusal("missing-parameter", {

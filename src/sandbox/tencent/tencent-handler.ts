@@ -3,7 +3,7 @@ import { jsonObjectBody } from "../parameter-checks.js";
 import { asRefusal, Refusal } from "../refusal.js";
 import type { Reply } from "../reply.js";
 import { newRequestId } from "../request-ids.js";
-import { type SandboxContext, throttleKey } from "../sandbox-context.js";
+import { admitted, type SandboxContext } from "../sandbox-context.js";
 import type { SandboxRequest } from "../sandbox-request.js";
 import { parseUnixSeconds, withinSkew } from "../timestamps.js";
 import { CVM_REGIONS, CVM_VERSION, cvmAction } from "./cvm-actions.js";
@@ -48,8 +48,7 @@ function serve(request: SandboxRequest, context: SandboxContext): Record<string,
 
   if (!verifyTc3(request, auth, credential, keys.secret, timestamp)) throw new Refusal("bad-signature");
 
-  if (context.buckets && !context.buckets.take(throttleKey("tencent", keys.id)))
-    throw new Refusal("throttled");
+  if (!admitted(context, "tencent", keys.id)) throw new Refusal("throttled");
 
   const version = headers["x-tc-version"];
   if (!version) throw new Refusal("missing-parameter", { parameter: "X-TC-Version" });

@@ -3,7 +3,7 @@ import { jsonObjectBody } from "../parameter-checks.js";
 import { asRefusal, Refusal } from "../refusal.js";
 import type { Reply } from "../reply.js";
 import { newRequestId } from "../request-ids.js";
-import { retryAfter, type SandboxContext, throttleKey } from "../sandbox-context.js";
+import { admitted, retryAfter, type SandboxContext } from "../sandbox-context.js";
 import type { SandboxRequest } from "../sandbox-request.js";
 import { parseUnixSeconds, withinSkew } from "../timestamps.js";
 import { BMC_VERSION, BMC_ZONES, bmcAction } from "./bmc-actions.js";
@@ -52,8 +52,7 @@ function serve(request: SandboxRequest, context: SandboxContext): Record<string,
   }
   if (!verifyZc2(request, auth, keys.secret, timestamp)) throw new Refusal("bad-signature");
 
-  if (context.buckets && !context.buckets.take(throttleKey("zenlayer", keys.id)))
-    throw new Refusal("throttled");
+  if (!admitted(context, "zenlayer", keys.id)) throw new Refusal("throttled");
 
   const version = headers["x-zc-version"];
   if (!version) throw new Refusal("missing-parameter", { parameter: "X-ZC-Version" });
