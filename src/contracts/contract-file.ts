@@ -15,6 +15,8 @@ export class ContractFileError extends Error {
 export interface PactInteractionSummary {
   description: string;
   states: string[];
+  /** The HTTP status of the interaction's response (the example, where a status-class matcher allows more). */
+  status: number;
 }
 
 export interface PactFileSummary {
@@ -83,7 +85,7 @@ export function readPactFile(file: string): PactFileSummary {
           isObject(s) && typeof s.name === "string" ? [s.name] : [],
         )
       : [];
-    return { description: interaction.description, states };
+    return { description: interaction.description, states, status: response.status };
   });
   return { file, consumer, provider, interactions };
 }

@@ -18,7 +18,12 @@ export function contractsReport(target: string, pacts: PactVerification[]): Cont
       consumer,
       provider,
       passed: ok,
-      interactions,
+      interactions: interactions.map(({ description, states, passed, message }) => ({
+        description,
+        states,
+        passed,
+        message,
+      })),
     })),
   };
 }

@@ -8,7 +8,7 @@ export interface StateSigning {
   keyId?: string;
   /** Shift the signed timestamp by this many seconds. */
   timestampOffsetSeconds?: number;
-  /** Exhaust the target's rate limit just before the request. */
+  /** The target throttles the request: the sandbox's throttle hook, else its rate limit spent just before. */
   throttled?: boolean;
   /** Create a scaling group first and put its id in the request's ScalingGroupId. */
   createsScalingGroup?: boolean;

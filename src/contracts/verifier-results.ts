@@ -3,6 +3,8 @@ import type { PactFileSummary } from "./contract-file.js";
 export interface InteractionVerdict {
   description: string;
   states: string[];
+  /** The HTTP status the contract expects (its response's status). */
+  status: number;
   passed: boolean;
   /** The verifier's words for a failure; empty when it passed. */
   message: string;
@@ -32,8 +34,8 @@ export function interactionVerdicts(
   ok: boolean,
 ): InteractionVerdict[] {
   const summary = parse(output);
-  return pact.interactions.map(({ description, states }) => {
-    if (!summary) return { description, states, passed: ok, message: ok ? "" : output };
+  return pact.interactions.map(({ description, states, status }) => {
+    if (!summary) return { description, states, status, passed: ok, message: ok ? "" : output };
     const result = summary.interactionResults?.find((r) => r.description === description)?.result;
     const errors = (summary.errors ?? []).filter((e) => e.interaction?.endsWith(` - ${description}`));
     const message = errors
@@ -46,6 +48,7 @@ export function interactionVerdicts(
     return {
       description,
       states,
+      status,
       passed,
       message: passed ? "" : message || `verifier result: ${result ?? "none"}`,
     };

@@ -1,3 +1,4 @@
+import { DIALECTS, type Dialect, isDialect } from "../dialects/dialect.js";
 import { actionCall } from "../live/action-calls.js";
 import type { Credentials } from "../live/credentials.js";
 import { signedRequest } from "../live/signed-request.js";
@@ -12,10 +13,22 @@ export interface PactVerification extends PactFileSummary {
   interactions: InteractionVerdict[];
 }
 
+/** Puts a dialect's key into the target's throttled state; returns its release (RunningSandbox.throttle). */
+export type ThrottleHook = (dialect: Dialect) => () => void;
+
+export interface VerifyOptions {
+  /**
+   * The target's throttle hook, when the target is a built-in sandbox in this process: "requests are
+   * throttled" then holds the pact's dialect throttled from the state's setup to its teardown. Without
+   * it (a real target), the request filter spends the target's rate limit first (exhaust, keepDrained).
+   */
+  throttle?: ThrottleHook | undefined;
+}
+
 /** Codes a throttled answer carries (Tencent, KMS, ESS, Zenlayer). */
 const THROTTLE_CODES =
   /RequestLimitExceeded|Rejected\.Throttling|"Throttling"|<Code>Throttling<|REQUEST_LIMIT_EXCEEDED/;
-/** After throttling, the dialect's next interactions wait this long for its bucket to refill (at 2/s: 8 tokens). */
+/** Against a real target: after throttling, the dialect's next interactions wait this long for a refill. */
 const REFILL_MS = 4000;
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -84,27 +97,49 @@ class VerificationSession {
   }
 }
 
+/** The dialects a pact's provider speaks: its name's first part (tencent-cvm), else all of them. */
+function dialectsOf(pact: PactFileSummary): readonly Dialect[] {
+  const prefix = pact.provider.split("-")[0];
+  return isDialect(prefix) ? [prefix] : DIALECTS;
+}
+
 /**
  * Verifies pact files against `target` with pact's Verifier: state handlers record the state (and create
  * what it needs), a request filter signs every replayed request as the official SDKs do, with the state's
- * faults, and exhausts the rate limit first for "requests are throttled". One Verifier run per file.
+ * faults. "requests are throttled" holds the dialect throttled through `options.throttle` (a built-in
+ * sandbox), else the filter exhausts the target's rate limit first. One Verifier run per file.
+ *
+ * The Verifier's own report is written by pact's native core straight to this process's standard output;
+ * src/contracts/verifier-process.ts runs this in a child process to keep it off the terminal.
  */
 export async function verifyContracts(
   pacts: readonly PactFileSummary[],
   target: URL,
   credentials: Credentials,
+  options: VerifyOptions = {},
 ): Promise<PactVerification[]> {
   const session = new VerificationSession(target, credentials);
-  const stateHandlers = Object.fromEntries(
-    ALL_STATES.map((state) => [
-      state,
-      async () => {
-        session.state = state;
-        if (signingFor(state, "tencent").createsScalingGroup) await session.createScalingGroup();
-        return undefined;
-      },
-    ]),
-  );
+  const { throttle } = options;
+  /** Releases of the throttle holds taken by the state handlers and not yet torn down. */
+  const holds = new Set<() => void>();
+  const stateHandlersFor = (pact: PactFileSummary) =>
+    Object.fromEntries(
+      ALL_STATES.map((state) => {
+        const setup = async () => {
+          session.state = state;
+          if (signingFor(state, "tencent").createsScalingGroup) await session.createScalingGroup();
+          if (throttle && state === STATES.throttled)
+            for (const dialect of dialectsOf(pact)) holds.add(throttle(dialect));
+          return undefined;
+        };
+        const teardown = async () => {
+          for (const release of holds) release();
+          holds.clear();
+          return undefined;
+        };
+        return [state, { setup, teardown }];
+      }),
+    );
   const requestFilter = (
     request: ReplayedRequest & { path: string },
     response: { once(event: "finish" | "close", listener: () => void): void },
@@ -115,24 +150,27 @@ export async function verifyContracts(
     if (!dialect) return next();
     const signing = signingFor(session.state, dialect);
     void (async () => {
-      if (signing.throttled) {
-        const pristine: ReplayedRequest = { ...request, headers: { ...request.headers } };
-        await session.exhaust(pristine);
-        session.keepDrained(
-          pristine,
-          new Promise((resolve) => {
-            const settle = () => {
-              session.lastThrottledAt.set(dialect, Date.now());
-              resolve(undefined);
-            };
-            response.once("finish", settle);
-            response.once("close", settle);
-          }),
-        );
-      } else {
-        const wait =
-          (session.lastThrottledAt.get(dialect) ?? Number.NEGATIVE_INFINITY) + REFILL_MS - Date.now();
-        if (wait > 0) await sleep(wait);
+      if (!throttle) {
+        // A real target: throttle it by spending its rate limit, and let it refill afterwards.
+        if (signing.throttled) {
+          const pristine: ReplayedRequest = { ...request, headers: { ...request.headers } };
+          await session.exhaust(pristine);
+          session.keepDrained(
+            pristine,
+            new Promise((resolve) => {
+              const settle = () => {
+                session.lastThrottledAt.set(dialect, Date.now());
+                resolve(undefined);
+              };
+              response.once("finish", settle);
+              response.once("close", settle);
+            }),
+          );
+        } else {
+          const wait =
+            (session.lastThrottledAt.get(dialect) ?? Number.NEGATIVE_INFINITY) + REFILL_MS - Date.now();
+          if (wait > 0) await sleep(wait);
+        }
       }
       const overrides: Record<string, string> = {};
       if (signing.createsScalingGroup && session.scalingGroupId)
@@ -141,27 +179,32 @@ export async function verifyContracts(
     })().then(() => next(), next);
   };
   const results: PactVerification[] = [];
-  for (const pact of pacts) {
-    const verifier = new Verifier({
-      provider: pact.provider,
-      providerBaseUrl: target.toString().replace(/\/$/, ""),
-      pactUrls: [pact.file],
-      logLevel: "error",
-      changeOrigin: true,
-      stateHandlers,
-      requestFilter: requestFilter as never,
-    });
-    let output: string;
-    let ok: boolean;
-    try {
-      output = String(await verifier.verifyProvider());
-      ok = true;
-    } catch (error) {
-      output = (error as Error).message ?? String(error);
-      ok = false;
+  try {
+    for (const pact of pacts) {
+      const verifier = new Verifier({
+        provider: pact.provider,
+        providerBaseUrl: target.toString().replace(/\/$/, ""),
+        pactUrls: [pact.file],
+        logLevel: "error",
+        changeOrigin: true,
+        // Setup/teardown handlers are pact-js 16's StateHandlers; its option type also demands message ones.
+        stateHandlers: stateHandlersFor(pact) as never,
+        requestFilter: requestFilter as never,
+      });
+      let output: string;
+      let ok: boolean;
+      try {
+        output = String(await verifier.verifyProvider());
+        ok = true;
+      } catch (error) {
+        output = (error as Error).message ?? String(error);
+        ok = false;
+      }
+      const interactions = interactionVerdicts(pact, output, ok);
+      results.push({ ...pact, passed: interactions.every((i) => i.passed), interactions });
     }
-    const interactions = interactionVerdicts(pact, output, ok);
-    results.push({ ...pact, passed: interactions.every((i) => i.passed), interactions });
+  } finally {
+    for (const release of holds) release();
   }
   return results;
 }

@@ -1,6 +1,7 @@
 process.env.PACT_DO_NOT_TRACK = "true";
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "chai";
@@ -8,16 +9,18 @@ import { contractsCommand } from "../../src/cli/contracts-command.js";
 import { packageRoot } from "../../src/project-paths.js";
 import { createAjv } from "../../src/schemas/create-ajv.js";
 import { readValidReport } from "../support/report-validator.js";
-import { runCli } from "../support/run-cli.js";
+import { builtBin, runCli } from "../support/run-cli.js";
 
 const CONTRACTS = path.join(packageRoot, "contracts");
 const SCHEMA = path.join(packageRoot, "schemas/contracts-report.schema.json");
 
-/** Runs the command with stdout and stderr captured. */
+/** Runs the command with stdout and stderr captured (and NO_COLOR set, whatever mocha's terminal). */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const write = { out: process.stdout.write, err: process.stderr.write };
+  const noColor = process.env.NO_COLOR;
+  process.env.NO_COLOR = "1";
   process.stdout.write = ((chunk: string) => {
     out += chunk;
     return true;
@@ -31,8 +34,47 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
+    if (noColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = noColor;
   }
 }
+
+/** `conformance contracts ARGS…` in its own process (from the build): everything it writes, fd 1 and 2. */
+function runProcess(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [builtBin, "contracts", ...args], {
+      cwd: packageRoot,
+      env: { ...process.env, PACT_DO_NOT_TRACK: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The interaction "DescribeInstances (JSON) succeeds" of the Zenlayer pact, renamed to an action the target lacks. */
+function unservablePact(dir: string): string {
+  const pact = JSON.parse(readFileSync(path.join(CONTRACTS, "sdk-zenlayer-bmc.json"), "utf8"));
+  const interaction = pact.interactions.find(
+    (i: { description: string }) => i.description === "DescribeInstances (JSON) succeeds",
+  );
+  interaction.description = "DescribeNothing (JSON) succeeds";
+  interaction.request.headers["X-ZC-Action"] = ["DescribeNothing"];
+  pact.interactions = [interaction];
+  const file = path.join(dir, "unservable.json");
+  writeFileSync(file, JSON.stringify(pact));
+  return file;
+}
+
+const ESC = "\x1b";
 
 describe("contracts verify (provider side)", () => {
   let dir: string;
@@ -41,13 +83,13 @@ describe("contracts verify (provider side)", () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("verifies every checked-in contract against the built-in sandbox: exit 0 and a schema-valid report", async function () {
-    // Throttling interactions race the sandbox's token refill; one retry absorbs a rare lost race.
-    this.retries(1);
+  it("verifies every checked-in contract against the built-in sandbox: exit 0, a schema-valid report, the verifier's report in a log", async () => {
     const reportDir = path.join(dir, "reports");
     const result = await run(["verify", "--report-dir", reportDir]);
     expect(result.out, result.out).to.contain("36/36 interactions verified");
     expect(result.code).to.equal(0);
+    // Only our own lines on the terminal: the summary, no verifier report.
+    expect(result.out.trim().split("\n"), result.out).to.have.length(1);
     const report = JSON.parse(readFileSync(path.join(reportDir, "contracts.json"), "utf8"));
     const validate = createAjv().compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
     expect(validate(report), JSON.stringify(validate.errors)).to.equal(true);
@@ -55,22 +97,27 @@ describe("contracts verify (provider side)", () => {
     const conformance = readValidReport(path.join(reportDir, "conformance.json"));
     expect(conformance.summary).to.include({ checked: 36, failed: 0 });
     expect(new Set(conformance.matrix.map((c) => c.rule))).to.deep.equal(new Set(["contract-verified"]));
+    const log = readFileSync(path.join(reportDir, "pact-verifier.log"), "utf8");
+    expect(log).to.contain("Verifying a pact between sdk and zenlayer-bmc");
+    expect(log).to.contain("throttling probe (DescribeInstances) draws REQUEST_LIMIT_EXCEEDED");
+    expect(log.includes(ESC), "no colour codes in the log").to.equal(false);
   });
 
-  it("an interaction the target cannot serve is a reported failure naming file and interaction: exit 1", async () => {
-    const pact = JSON.parse(readFileSync(path.join(CONTRACTS, "sdk-zenlayer-bmc.json"), "utf8"));
-    const interaction = pact.interactions.find(
-      (i: { description: string }) => i.description === "DescribeInstances (JSON) succeeds",
-    );
-    interaction.description = "DescribeNothing (JSON) succeeds";
-    interaction.request.headers["X-ZC-Action"] = ["DescribeNothing"];
-    pact.interactions = [interaction];
-    const file = path.join(dir, "unservable.json");
-    writeFileSync(file, JSON.stringify(pact));
+  it("an interaction the target cannot serve is a reported failure naming file and interaction, with the verifier's explanation: exit 1", async () => {
+    const file = unservablePact(dir);
     const reportDir = path.join(dir, "reports-unservable");
     const result = await run(["verify", "--contracts", file, "--report-dir", reportDir]);
     expect(result.code).to.equal(1);
     expect(result.out).to.contain(`FAIL ${file}: DescribeNothing (JSON) succeeds: `);
+    // The verifier's section on that interaction, indented under it, without colour codes.
+    expect(result.out).to.match(
+      /\n {4}1\) Verifying a pact between sdk and zenlayer-bmc Given instances exist - DescribeNothing \(JSON\) succeeds\n/,
+    );
+    expect(result.out).to.contain("expected 200 but was 400");
+    expect(result.out.includes(ESC)).to.equal(false);
+    expect(result.out).to.contain(
+      `contracts: 0/1 interactions verified; report ${path.join(reportDir, "contracts.json")}; verifier log ${path.join(reportDir, "pact-verifier.log")}`,
+    );
     const report = JSON.parse(readFileSync(path.join(reportDir, "contracts.json"), "utf8"));
     expect(report.pacts[0].file).to.equal(file);
     expect(report.pacts[0].interactions[0]).to.include({
@@ -81,9 +128,22 @@ describe("contracts verify (provider side)", () => {
     // The same outcome in the conformance report, where the gate decides on it.
     const conformance = readValidReport(path.join(reportDir, "conformance.json"));
     expect(
-      conformance.results.map((r) => [r.source.file, r.source.probe, r.findings[0]?.rule]),
-    ).to.deep.equal([[file, "DescribeNothing (JSON) succeeds", "contract-verified"]]);
+      conformance.results.map((r) => [r.source.file, r.source.probe, r.status, r.findings[0]?.rule]),
+    ).to.deep.equal([[file, "DescribeNothing (JSON) succeeds", 200, "contract-verified"]]);
     expect((await runCli(["gate", path.join(reportDir, "conformance.json")])).code).to.equal(1);
+  });
+
+  it("--quiet: nothing on the terminal at all, not even the verifier's own report; the reports and the log are written", async () => {
+    const file = unservablePact(dir);
+    const reportDir = path.join(dir, "reports-quiet");
+    const result = await runProcess(["verify", "--quiet", "--contracts", file, "--report-dir", reportDir]);
+    expect(result.code, result.stderr).to.equal(1);
+    expect(result.stdout).to.equal("");
+    expect(result.stderr).to.equal("");
+    expect(existsSync(path.join(reportDir, "contracts.json"))).to.equal(true);
+    expect(readFileSync(path.join(reportDir, "pact-verifier.log"), "utf8")).to.contain(
+      "DescribeNothing (JSON) succeeds",
+    );
   });
 
   const bad: [string, string, RegExp][] = [
@@ -119,5 +179,6 @@ describe("contracts verify (provider side)", () => {
     const help = await run(["--help"]);
     expect(help.code).to.equal(0);
     expect(help.out).to.contain("conformance contracts verify [--target URL]");
+    expect(help.out).to.contain("--quiet");
   });
 });

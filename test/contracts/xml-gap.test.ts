@@ -10,10 +10,10 @@ import { sendExampleRequest } from "../../src/contracts/example-request.js";
 import { newPact, runInteraction } from "../../src/contracts/pact-builder.js";
 import { STATES } from "../../src/contracts/provider-states.js";
 import { contractRequest } from "../../src/contracts/request-templates.js";
-import { verifyContracts } from "../../src/contracts/verify-contracts.js";
+import { runVerifier } from "../../src/contracts/verifier-process.js";
 import { xmlSuccessResponse } from "../../src/contracts/xml-bodies.js";
 import { actionCall } from "../../src/live/action-calls.js";
-import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
+import { credentialsFromEnv } from "../../src/live/credentials.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 
 /**
@@ -27,7 +27,8 @@ describe("contracts: Alibaba XML in Pact V4", () => {
   let sandbox: RunningSandbox;
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "contracts-xml-"));
-    sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS, rateLimit: null });
+    // The verifier process signs with the credentials of its environment (docs/live-runs.md).
+    sandbox = await startSandbox({ port: 0, credentials: credentialsFromEnv(), rateLimit: null });
   });
   after(async () => {
     await sandbox.close();
@@ -48,14 +49,17 @@ describe("contracts: Alibaba XML in Pact V4", () => {
     };
     const pact = newPact("sdk", "alibaba-ess", dir);
     await runInteraction(pact, interaction, (server) => sendExampleRequest(server.url, interaction.request));
-    const [result] = await verifyContracts(
+    const logFile = path.join(dir, "pact-verifier.log");
+    const { results, log } = await runVerifier(
       [readPactFile(path.join(dir, "sdk-alibaba-ess.json"))],
       new URL(sandbox.url),
-      SANDBOX_CREDENTIALS,
+      logFile,
     );
+    const [result] = results;
     expect(result?.passed).to.equal(false);
     expect(result?.interactions[0]?.message).to.match(
       /Unexpected child <(CreationTime|VpcId|DefaultCooldown)/,
     );
+    expect(log, "the verifier's own report is in the log").to.match(/Unexpected child <\w+/);
   });
 });
