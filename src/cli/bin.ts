@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from "./main.js";
+// Installs the Ctrl-C handler before the rest of the CLI is loaded (see interruption.ts).
+import "./interruption.js";
 
+const { runFromNpmScript } = await import("./npm-script-cwd.js");
+runFromNpmScript();
+const { main } = await import("./main.js");
 process.exitCode = await main(process.argv.slice(2));

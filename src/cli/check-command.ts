@@ -1,8 +1,11 @@
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load-config.js";
 import { checkRecordings } from "../engine/check-recordings.js";
 import { createEngine } from "../engine/engine.js";
+import { decideGate } from "../gate/gate.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
+import { GATE_OPTIONS, gateOptionsFrom } from "./gate-options.js";
+import { interruption } from "./interruption.js";
+import { parseCommandArgs } from "./parse-command-args.js";
 import { progressPrinter } from "./progress-printer.js";
 import { publishReport } from "./publish-report.js";
 import {
@@ -11,14 +14,15 @@ import {
   parseShardOption,
   REPORTING_OPTIONS,
 } from "./report-options.js";
+import { parseSelection, SELECTION_OPTIONS } from "./selection-options.js";
 import { CHECK_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
 export async function checkCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: REPORTING_OPTIONS,
-    allowPositionals: true,
+  const { values, positionals } = parseCommandArgs("check", argv, {
+    ...REPORTING_OPTIONS,
+    ...SELECTION_OPTIONS,
+    ...GATE_OPTIONS,
   });
   if (values.help) {
     process.stdout.write(CHECK_USAGE);
@@ -27,18 +31,17 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError("check needs at least one HAR or NDJSON file or folder");
   const reporters = parseReporterOption(values.reporter);
   const shard = parseShardOption(values.shard);
+  const select = parseSelection(values);
   const maxBodyBytes = parseNumberOption(
     "max-body-bytes",
     values["max-body-bytes"],
     1,
     Number.MAX_SAFE_INTEGER,
   );
+  const gate = await gateOptionsFrom(values);
   const config = await loadConfig(values.config);
   const engine = await createEngine(config);
   const progress = progressPrinter(values.quiet);
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once("SIGINT", interrupt);
   let report: Awaited<ReturnType<typeof checkRecordings>>;
   try {
     report = await checkRecordings(
@@ -47,16 +50,17 @@ export async function checkCommand(argv: string[]): Promise<number> {
       { maxBodyBytes: maxBodyBytes ?? config.maxBodyBytes },
       {
         onProgress: progress.onProgress,
-        signal: controller.signal,
+        signal: interruption,
         shard,
         runId: values["run-id"],
+        select,
       },
     );
   } finally {
-    process.off("SIGINT", interrupt);
     progress.done();
   }
-  await publishReport(report, { reportDir: values["report-dir"], reporters, quiet: values.quiet });
+  const verdict = decideGate(report, gate);
+  await publishReport(report, { reportDir: values["report-dir"], reporters, quiet: values.quiet, verdict });
   if (!report.complete) return EXIT_USAGE_OR_INPUT;
-  return report.summary.failed > 0 ? EXIT_NOT_CONFORMANT : EXIT_CONFORMANT;
+  return verdict.passed ? EXIT_CONFORMANT : EXIT_NOT_CONFORMANT;
 }

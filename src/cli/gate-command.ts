@@ -1,5 +1,4 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { readBaseline, writeBaseline } from "../gate/baseline.js";
 import { currentFailures, decideGate, type GateVerdict } from "../gate/gate.js";
 import { badgeReporter } from "../report/badge-report.js";
@@ -7,7 +6,8 @@ import { markdownReporter } from "../report/markdown-report.js";
 import { readReport } from "../report/read-report.js";
 import { writeReports } from "../report/reporters.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT } from "./exit-codes.js";
-import { parseNumberOption } from "./report-options.js";
+import { GATE_OPTIONS, gateOptionsFrom, parseFailOn } from "./gate-options.js";
+import { parseCommandArgs } from "./parse-command-args.js";
 import { terminalStyle } from "./terminal-style.js";
 import { GATE_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
@@ -19,16 +19,11 @@ export function printVerdict(verdict: GateVerdict): void {
 }
 
 export async function gateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      "min-score": { type: "string" },
-      "fail-on": { type: "string", default: "error" },
-      baseline: { type: "string" },
-      "update-baseline": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    allowPositionals: true,
+  const { values, positionals } = parseCommandArgs("gate", argv, {
+    ...GATE_OPTIONS,
+    "update-baseline": { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     process.stdout.write(GATE_USAGE);
@@ -36,25 +31,24 @@ export async function gateCommand(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1)
     throw new UsageError("gate needs exactly one report file (reports/conformance.json)");
-  const failOn = values["fail-on"];
-  if (failOn !== "error" && failOn !== "warning")
-    throw new UsageError(`--fail-on must be error or warning, got ${JSON.stringify(failOn)}`);
   if (values["update-baseline"] && !values.baseline)
     throw new UsageError("--update-baseline needs --baseline FILE");
-  const minScore = parseNumberOption("min-score", values["min-score"], 0, 100);
   const reportFile = positionals[0] as string;
-  const report = await readReport(reportFile);
 
   if (values["update-baseline"] && values.baseline) {
+    const failOn = parseFailOn(values["fail-on"]);
+    const report = await readReport(reportFile);
     const previous = await readBaseline(values.baseline).catch(() => undefined);
     const failures = currentFailures(report, failOn);
     await writeBaseline(values.baseline, failures, previous);
-    process.stdout.write(`baseline: wrote ${failures.length} expected failure(s) to ${values.baseline}\n`);
+    if (!values.quiet)
+      process.stdout.write(`baseline: wrote ${failures.length} expected failure(s) to ${values.baseline}\n`);
     return EXIT_CONFORMANT;
   }
-  const baseline = values.baseline ? await readBaseline(values.baseline) : undefined;
-  const verdict = decideGate(report, { minScore, failOn, baseline });
-  printVerdict(verdict);
+  const options = await gateOptionsFrom(values);
+  const report = await readReport(reportFile);
+  const verdict = decideGate(report, options);
+  if (!values.quiet) printVerdict(verdict);
   await writeReports(report, path.dirname(reportFile), [markdownReporter, badgeReporter], { verdict });
   return verdict.passed ? EXIT_CONFORMANT : EXIT_NOT_CONFORMANT;
 }

@@ -1,16 +1,16 @@
-import { type Dialect, isDialect } from "../dialects/dialect.js";
 import { DEFAULT_TIMEOUTS } from "../live/http-exchange.js";
 import type { LiveJobOptions } from "../live/live-job.js";
+import { LIVE_PRODUCTS } from "../live/select-calls.js";
 import { DEFECTS, type DefectName } from "../sandbox/defects.js";
 import { parseNumberOption, parseShardOption, REPORTING_OPTIONS } from "./report-options.js";
+import { parseSelection, SELECTION_OPTIONS } from "./selection-options.js";
 import { UsageError } from "./usage-error.js";
 
 /** Options of the commands that call a live target (run, record). */
 export const LIVE_OPTIONS = {
   ...REPORTING_OPTIONS,
+  ...SELECTION_OPTIONS,
   target: { type: "string" },
-  dialect: { type: "string", multiple: true },
-  product: { type: "string", multiple: true },
   defect: { type: "string", multiple: true },
   concurrency: { type: "string" },
   "connect-timeout": { type: "string" },
@@ -24,7 +24,8 @@ export const LIVE_USAGE = `  --target URL            a provider endpoint or priv
                           TENCENTCLOUD_SECRET_ID/_KEY, ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET,
                           ZENLAYERCLOUD_ACCESS_KEY_ID/_PASSWORD (never printed)
   --dialect D             only tencent, alibaba or zenlayer (repeat or comma-separate)
-  --product P             only these products (cvm, kms, ess, bmc)
+  --product P             only these products (cvm, kms, ess, bmc); the recorded target is narrowed to
+                          the same dialects and products (the rest is listed as skipped)
   --defect NAME           built-in sandbox only: break one documented rule on purpose (repeatable)
   --concurrency N         calls in flight at once (default: 4)
   --connect-timeout MS    default ${DEFAULT_TIMEOUTS.connectMs}
@@ -61,10 +62,7 @@ export function liveJobSettings(
   LiveJobOptions,
   "target" | "dialects" | "products" | "defects" | "concurrency" | "timeouts" | "throttleRetries"
 > {
-  const dialects = list(flags.dialect);
-  const unknownDialect = dialects?.find((d) => !isDialect(d));
-  if (unknownDialect)
-    throw new UsageError(`--dialect ${unknownDialect}: expected tencent, alibaba or zenlayer`);
+  const { dialects, products } = parseSelection(flags, LIVE_PRODUCTS);
   const defects = list(flags.defect);
   const known = new Set(DEFECTS.map((d) => d.name));
   const unknownDefect = defects?.find((d) => !known.has(d as DefectName));
@@ -76,8 +74,8 @@ export function liveJobSettings(
     parseNumberOption(name, flags[name], 1, 3_600_000) ?? fallback;
   return {
     target: flags.target,
-    dialects: dialects as Dialect[] | undefined,
-    products: list(flags.product),
+    dialects: dialects ? [...dialects] : undefined,
+    products: products ? [...products] : undefined,
     defects: defects as DefectName[] | undefined,
     concurrency: parseNumberOption("concurrency", flags.concurrency, 1, 256) ?? 4,
     timeouts: {

@@ -3,6 +3,7 @@ import { TOOL } from "../tool.js";
 import { checkCommand } from "./check-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
+import { interruption } from "./interruption.js";
 import { mergeCommand } from "./merge-command.js";
 import { recordCommand } from "./record-command.js";
 import { runCommand } from "./run-command.js";
@@ -21,6 +22,9 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   contracts: async (argv) => (await import("./contracts-command.js")).contractsCommand(argv),
 };
 
+const INTERRUPTED_BEFORE_START =
+  "conformance: interrupted (Ctrl-C) before the command started: nothing was done\n";
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "-h" || command === "--help" || command === "help") {
@@ -33,13 +37,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   try {
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`, "");
+    if (interruption.aborted) {
+      process.stderr.write(INTERRUPTED_BEFORE_START);
+      return EXIT_USAGE_OR_INPUT;
+    }
     return await run(rest);
   } catch (error) {
-    const usage =
-      error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    if (usage) {
-      process.stderr.write(`conformance: ${(error as Error).message}\nRun "conformance --help" for usage.\n`);
+    if (error instanceof UsageError) {
+      const help = error.command ?? command;
+      process.stderr.write(
+        `conformance: ${error.message}\nRun "conformance ${help ? `${help} ` : ""}--help" for usage.\n`,
+      );
       return EXIT_USAGE_OR_INPUT;
     }
     if (error instanceof InputError) {

@@ -1,23 +1,19 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { mergeReports } from "../report/merge-reports.js";
 import { readReport } from "../report/read-report.js";
 import { parseReporters, writeReports } from "../report/reporters.js";
 import { terminalSummary } from "../report/terminal-summary.js";
 import { EXIT_CONFORMANT } from "./exit-codes.js";
+import { parseCommandArgs } from "./parse-command-args.js";
 import { MERGE_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
 export async function mergeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      "report-dir": { type: "string", default: "reports" },
-      reporter: { type: "string" },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    allowPositionals: true,
+  const { values, positionals } = parseCommandArgs("merge", argv, {
+    "report-dir": { type: "string", default: "reports" },
+    reporter: { type: "string" },
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     process.stdout.write(MERGE_USAGE);

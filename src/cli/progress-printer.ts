@@ -9,7 +9,7 @@ function bar(done: number, total: number): string {
 
 /**
  * Progress on stderr for long runs: an updating line on a terminal (at most 10 per second), a plain line
- * every 10 seconds elsewhere (CI logs), nothing with --quiet.
+ * at the first update and then every 10 seconds elsewhere (CI logs), nothing with --quiet.
  */
 export function progressPrinter(
   quiet: boolean,
@@ -23,7 +23,8 @@ export function progressPrinter(
   const interactive = Boolean(stream.isTTY) && env.CI !== "true";
   const interval = interactive ? 100 : 10_000;
   const started = clock();
-  let last = started;
+  // The first update shows at once (a CI log then says the run is under way), later ones at the interval.
+  let last = Number.NEGATIVE_INFINITY;
   let shown = false;
   return {
     onProgress({ file, exchanges, done, total }) {

@@ -1,7 +1,8 @@
-import { parseArgs } from "node:util";
 import { runLiveJob } from "../live/live-job.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
+import { interruption } from "./interruption.js";
 import { LIVE_OPTIONS, liveJobOptions } from "./live-options.js";
+import { parseCommandArgs } from "./parse-command-args.js";
 import { progressPrinter } from "./progress-printer.js";
 import { publishReport } from "./publish-report.js";
 import { parseReporterOption } from "./report-options.js";
@@ -9,10 +10,9 @@ import { RECORD_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
 export async function recordCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { ...LIVE_OPTIONS, out: { type: "string" } },
-    allowPositionals: true,
+  const { values, positionals } = parseCommandArgs("record", argv, {
+    ...LIVE_OPTIONS,
+    out: { type: "string" },
   });
   if (values.help) {
     process.stdout.write(RECORD_USAGE);
@@ -29,6 +29,7 @@ export async function recordCommand(argv: string[]): Promise<number> {
       includeRecordings: false,
       recordTo: values.out,
       onProgress: progress.onProgress,
+      signal: interruption,
     });
   } finally {
     progress.done();

@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
 import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../live/credentials.js";
 import { DEFECTS, type DefectName, isDefectName } from "../sandbox/defects.js";
 import { DEFAULT_RATE_LIMIT, type RateLimit, resolveSandboxOptions } from "../sandbox/sandbox-options.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
 import { EXIT_CONFORMANT } from "./exit-codes.js";
+import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNumberOption } from "./report-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -28,6 +28,7 @@ Options:
   --rate N                requests per second per access key before throttling (default: ${DEFAULT_RATE_LIMIT.perSecond})
   --burst N               requests that may come at once before throttling (default: ${DEFAULT_RATE_LIMIT.burst})
   --no-rate-limit         never throttle
+  --quiet                 print only the "sandbox listening on URL" line
   -h, --help              show this help
 
 Defects (the rule each must trip):
@@ -67,22 +68,21 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
 
 /** `conformance sandbox`: runs the sandbox until SIGINT or SIGTERM, then closes it and returns 0. */
 export async function sandboxCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: "string" },
-      defect: { type: "string", multiple: true },
-      rate: { type: "string" },
-      burst: { type: "string" },
-      "no-rate-limit": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    allowPositionals: false,
+  const { values, positionals } = parseCommandArgs("sandbox", argv, {
+    port: { type: "string" },
+    defect: { type: "string", multiple: true },
+    rate: { type: "string" },
+    burst: { type: "string" },
+    "no-rate-limit": { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
     process.stdout.write(SANDBOX_USAGE);
     return EXIT_CONFORMANT;
   }
+  if (positionals.length > 0)
+    throw new UsageError(`sandbox takes no arguments (got ${positionals.join(" ")})`);
   const port = parseNumberOption("port", values.port, 0, 65535);
   if (port !== undefined && !Number.isInteger(port))
     throw new UsageError(`--port must be a whole number, got ${values.port}`);
@@ -116,9 +116,10 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     `defects: ${defects.length > 0 ? defects.join(", ") : "none"}`,
     "Ctrl-C to stop.",
   );
-  process.stdout.write(`${lines.join("\n")}\n`);
+  // --quiet keeps the one line a script needs: where the sandbox listens.
+  process.stdout.write(`${(values.quiet ? lines.slice(0, 1) : lines).join("\n")}\n`);
   const signal = await stopped;
   await sandbox.close();
-  process.stdout.write(`sandbox stopped (${signal})\n`);
+  if (!values.quiet) process.stdout.write(`sandbox stopped (${signal})\n`);
   return EXIT_CONFORMANT;
 }

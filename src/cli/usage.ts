@@ -1,3 +1,4 @@
+import { GATE_USAGE_LINES } from "./gate-options.js";
 import { LIVE_USAGE } from "./live-options.js";
 
 export const MAIN_USAGE = `Usage: conformance <command> [options]
@@ -36,14 +37,20 @@ const COMMON_OPTIONS = `  --report-dir DIR        where to write the reports (de
 export const CHECK_USAGE = `Usage: conformance check PATH… [options]
 
 Checks every exchange in the given HAR 1.2 files (*.har), NDJSON files (*.ndjson, *.jsonl; one exchange a
-line, see docs/inputs.md) or folders of them, writes reports/conformance.json and prints a summary.
-Dialect, product, action and format are read from each request (docs/rules.md lists the rules).
+line, see docs/inputs.md) or folders of them, writes reports/conformance.json, prints a summary and exits
+by the gate. Dialect, product, action and format are read from each request (docs/rules.md lists the
+rules). Each file is read once, however often it is named.
 
 Options:
 ${COMMON_OPTIONS}
+  --dialect D             judge only tencent, alibaba or zenlayer exchanges (repeat or comma-separate);
+                          the others are listed as skipped
+  --product P             judge only these products (cvm, kms, ess, bmc, or any other service name)
+${GATE_USAGE_LINES}
 
-Exit codes: 0 every checked exchange conformant, 1 at least one failed, 2 usage error or unreadable input
-(damaged files and entries are named in the report's inputErrors; the rest is still checked).
+Exit codes: 0 gate passed, 1 gate failed (a checked exchange failed, or nothing was checked), 2 usage
+error, unreadable input or Ctrl-C (damaged files and entries are named in the report's inputErrors; the
+rest is still checked; an interrupted check writes the report of what was read).
 `;
 
 export const RUN_USAGE = `Usage: conformance run [options]
@@ -51,16 +58,16 @@ export const RUN_USAGE = `Usage: conformance run [options]
 The main job. With no --target: starts the built-in sandbox on a free loopback port, signs and sends every
 action call and probe to it, then checks the configured recorded target ("recordings" in
 conformance.config.json; default the shipped recordings/), writes reports/conformance.json, prints a
-summary, and exits by the gate (--min-score). With --target URL: the same calls and probes against that
-target only.
+summary, and exits by the gate. With --target URL: the same calls and probes against that target only.
 
 Options:
 ${LIVE_USAGE}
 ${COMMON_OPTIONS}
-  --min-score N           lowest score (0–100) the gate accepts (default: 100)
+${GATE_USAGE_LINES}
 
-Exit codes: 0 gate passed, 1 gate failed (non-conformant answers or transport failures), 2 usage error,
-missing credentials for --target, unreadable input, or an interrupted run (Ctrl-C writes the report so far).
+Exit codes: 0 gate passed, 1 gate failed (non-conformant answers, transport failures, or nothing checked),
+2 usage error, missing credentials for --target, unreadable input, or an interrupted run (Ctrl-C writes the
+report so far).
 `;
 
 export const RECORD_USAGE = `Usage: conformance record --out FILE.har [options]
@@ -80,16 +87,14 @@ export const GATE_USAGE = `Usage: conformance gate REPORT [options]
 
 Decides whether a release may ship from a conformance.json report, prints the verdict and why, and writes
 it into summary.md and badge.json beside the report. It fails when the score is below --min-score, when
-a failure is not accepted by the baseline (or an accepted one passes now), when the report is incomplete
-(input errors, interrupted run) or when live calls failed in transport.
+a failure is not accepted by the baseline (or an accepted one passes now), when nothing was checked, when
+the report is incomplete (input errors, interrupted run) or when live calls failed in transport. "run" and
+"check" take the same options and exit by the same decision.
 
 Options:
-  --min-score N           lowest score (0–100) that passes (default: 100; with --baseline: not judged
-                          unless given)
-  --fail-on LEVEL         error (default) or warning: warnings fail the gate too
-  --baseline FILE         accepted failures (schemas/baseline.schema.json): a listed failure passes,
-                          an unlisted one fails, a listed one that now passes fails
+${GATE_USAGE_LINES}
   --update-baseline       write the report's current failures to --baseline FILE (keeping reasons)
+  --quiet                 print nothing; the exit code says it
   -h, --help              show this help
 
 Exit codes: 0 gate passed (or baseline written), 1 gate failed, 2 the file is not a conformance report,

@@ -1,11 +1,12 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import { InputError } from "../model/exchange.js";
-import { discoverInputs, type InputFile } from "../sources/discover-inputs.js";
+import { discoverInputs } from "../sources/discover-inputs.js";
 import { readInputs } from "../sources/read-inputs.js";
 import type { ConformanceReport } from "../types/generated/report.js";
-import { checkExchange } from "./check-exchange.js";
+import { checkExchange, type ExchangeVerdict } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
 import { ReportBuilder } from "./report-builder.js";
+import { describeSelection, isSelected, type Selection } from "./selection.js";
 import { inShard, type Shard } from "./shard.js";
 
 export interface Progress {
@@ -24,6 +25,8 @@ export interface CheckOptions {
   /** Judge only this slice of the exchanges (by their position in the run). */
   shard?: Shard | undefined;
   runId?: string | undefined;
+  /** Judge only these dialects and products; the others are skipped, with the selection as the reason. */
+  select?: Selection | undefined;
 }
 
 function recordInputError(builder: ReportBuilder, error: unknown): void {
@@ -51,6 +54,18 @@ export async function checkRecordings(
   return builder.build();
 }
 
+/** The verdict, or a skip when the exchange is outside the selection (still accounted for in the report). */
+function selected(verdict: ExchangeVerdict, select: Selection | undefined): ExchangeVerdict {
+  if (verdict.kind === "skipped" || !select) return verdict;
+  const { dialect, product, action, source } = verdict.result;
+  if (isSelected(select, dialect, product)) return verdict;
+  return {
+    kind: "skipped",
+    source,
+    reason: `not selected: ${dialect}/${product}/${action} is outside ${describeSelection(select)}`,
+  };
+}
+
 /** The body of checkRecordings, adding to a report that may hold other targets too (`conformance run`). */
 export async function readRecordingsInto(
   builder: ReportBuilder,
@@ -59,14 +74,8 @@ export async function readRecordingsInto(
   config: Pick<ResolvedConfig, "maxBodyBytes">,
   options: CheckOptions = {},
 ): Promise<void> {
-  const files: InputFile[] = [];
-  for (const p of paths) {
-    try {
-      files.push(...(await discoverInputs([p])));
-    } catch (error) {
-      recordInputError(builder, error);
-    }
-  }
+  // Each file once, however often and however it is named (discover-inputs.ts).
+  const files = await discoverInputs(paths, { onInputError: (error) => recordInputError(builder, error) });
   const every = options.progressEvery ?? 1000;
   let exchanges = 0;
   let ordinal = 0;
@@ -76,7 +85,8 @@ export async function readRecordingsInto(
         if (options.signal?.aborted) break;
         if (!inShard(ordinal++, options.shard)) continue;
         exchanges++;
-        if (item.kind === "exchange") builder.add(checkExchange(item.exchange, engine));
+        if (item.kind === "exchange")
+          builder.add(selected(checkExchange(item.exchange, engine), options.select));
         else {
           builder.skip(item.source, item.reason);
           builder.inputError(item.source.file, item.reason, item.source.index);
@@ -87,9 +97,7 @@ export async function readRecordingsInto(
       recordInputError(builder, error);
     }
     options.onProgress?.({ file: input.file, exchanges });
-    if (options.signal?.aborted) {
-      builder.markInterrupted();
-      break;
-    }
+    if (options.signal?.aborted) break;
   }
+  if (options.signal?.aborted) builder.markInterrupted();
 }

@@ -35,6 +35,8 @@ export interface LiveJobOptions {
   runId?: string | undefined;
   onProgress?: ((p: { file: string; exchanges: number }) => void) | undefined;
   env?: NodeJS.ProcessEnv;
+  /** Stops the run (the CLI's Ctrl-C): what was seen is reported, marked incomplete. */
+  signal?: AbortSignal | undefined;
 }
 
 function parseTarget(target: string): URL {
@@ -55,7 +57,7 @@ function parseTarget(target: string): URL {
 
 /**
  * A live run, start to finish: the target (or a sandbox started for it), the calls and probes, then the
- * recorded target when asked, one report. Ctrl-C stops it and writes what was seen, marked incomplete.
+ * recorded target when asked, one report. `signal` stops it; what was seen is reported, marked incomplete.
  */
 export async function runLiveJob(
   options: LiveJobOptions,
@@ -92,9 +94,7 @@ export async function runLiveJob(
   const secrets = dialects.flatMap((d) => [credentials[d].id, credentials[d].secret]);
   const har = options.recordTo ? new HarWriter(options.recordTo) : undefined;
   await har?.open();
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once("SIGINT", interrupt);
+  const signal = options.signal ?? new AbortController().signal;
   try {
     await runLive({
       target: url,
@@ -106,31 +106,36 @@ export async function runLiveJob(
       timeouts: options.timeouts,
       maxBodyBytes,
       throttleRetries: options.throttleRetries,
-      signal: controller.signal,
+      signal,
       shard: options.shard,
+      throttle: sandbox?.throttle,
       onProgress: options.onProgress,
       onExchange: har
         ? (exchange, { startedAt, durationMs }) =>
             har.write(redactExchange(exchange, secrets), startedAt, durationMs)
         : undefined,
     });
-    if (options.includeRecordings && !controller.signal.aborted) {
+    if (options.includeRecordings && !signal.aborted) {
+      // The same selection as the calls: `run --dialect tencent` does not judge the other recordings.
+      const select =
+        options.dialects || options.products
+          ? { dialects: options.dialects, products: options.products }
+          : undefined;
       await readRecordingsInto(
         builder,
         config.recordings,
         engine,
         { maxBodyBytes },
-        { signal: controller.signal, onProgress: options.onProgress, shard: options.shard },
+        { signal, onProgress: options.onProgress, shard: options.shard, select },
       );
     }
   } catch (error) {
     await har?.discard();
     throw error;
   } finally {
-    process.off("SIGINT", interrupt);
     await sandbox?.close();
   }
-  if (controller.signal.aborted) builder.markInterrupted();
+  if (signal.aborted) builder.markInterrupted();
   const recorded = await har?.close();
   const report = builder.build();
   return har && recorded !== undefined

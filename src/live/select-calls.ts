@@ -1,5 +1,5 @@
 import type { Dialect } from "../dialects/dialect.js";
-import { ACTION_CALLS } from "./action-calls.js";
+import { ACTION_CALLS, VERSIONS } from "./action-calls.js";
 import type { CallSpec } from "./call-spec.js";
 import { probeCalls } from "./probe-catalogue.js";
 
@@ -19,3 +19,10 @@ export function selectCalls(filter: CallFilter = {}): CallSpec[] {
       (!filter.products || filter.products.includes(call.product)),
   );
 }
+
+/** The products a live run calls, by dialect (for --product's check and its message). */
+export const LIVE_PRODUCTS: Readonly<Record<Dialect, readonly string[]>> = {
+  tencent: Object.keys(VERSIONS.tencent),
+  alibaba: Object.keys(VERSIONS.alibaba),
+  zenlayer: Object.keys(VERSIONS.zenlayer),
+};

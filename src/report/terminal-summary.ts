@@ -7,6 +7,21 @@ function more(total: number): string[] {
   return total > LIST_LIMIT ? [`    … and ${total - LIST_LIMIT} more (see the JSON report)`] : [];
 }
 
+/** "  exchanges failing each rule:" and a line per rule with the number of exchanges, most first. */
+function countsByRule(report: ConformanceReport, severity: "error" | "warning", title: string): string[] {
+  const byRule = new Map<string, number>();
+  for (const result of report.results) {
+    for (const rule of new Set(result.findings.filter((f) => f.severity === severity).map((f) => f.rule))) {
+      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+    }
+  }
+  if (byRule.size === 0) return [];
+  return [
+    `  ${title}`,
+    ...[...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `    ${rule.padEnd(24)} ${count}`),
+  ];
+}
+
 /** A short, plain-text account of a report for the terminal. */
 export function terminalSummary(report: ConformanceReport, reportFile?: string): string {
   const { summary } = report;
@@ -14,17 +29,16 @@ export function terminalSummary(report: ConformanceReport, reportFile?: string):
     `conformance: ${summary.exchanges} exchange(s) read, ${summary.checked} checked, ${summary.skipped} skipped`,
     `  passed ${summary.passed} · failed ${summary.failed} · warned ${summary.warned} · score ${summary.score.toFixed(2)}`,
   ];
-  const byRule = new Map<string, number>();
-  for (const result of report.results) {
-    for (const rule of new Set(result.findings.filter((f) => f.severity === "error").map((f) => f.rule))) {
-      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
-    }
-  }
-  if (byRule.size > 0) {
-    lines.push("  exchanges failing each rule:");
-    for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1]))
-      lines.push(`    ${rule.padEnd(24)} ${count}`);
-  }
+  if (!report.complete && report.inputErrors.length === 0)
+    lines.unshift("conformance: interrupted (Ctrl-C): the report covers only what was done before it");
+  lines.push(...countsByRule(report, "error", "exchanges failing each rule:"));
+  lines.push(
+    ...countsByRule(
+      report,
+      "warning",
+      "exchanges warned by each rule (warnings do not fail the gate unless --fail-on warning):",
+    ),
+  );
   const failures = report.results.filter((r) => r.findings.some((f) => f.severity === "error"));
   if (failures.length > 0) {
     lines.push("  failures:");

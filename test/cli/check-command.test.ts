@@ -109,17 +109,91 @@ describe("conformance check", () => {
     expect(stderr).to.include("unknown rule id(s) in configuration: no-such-rule");
   });
 
-  it("exits 2 for usage errors, pointing at --help", async () => {
-    for (const args of [
-      ["check"],
-      ["frobnicate"],
-      ["check", "recordings", "--max-body-bytes", "lots"],
-      ["check", "--no-such-flag", "x"],
-    ]) {
-      const { code, stderr } = await runCli(args);
+  it("exits 2 for usage errors, pointing at the command's own --help", async () => {
+    for (const [args, message, help] of [
+      [["check"], "check needs at least one HAR or NDJSON file or folder", "conformance check --help"],
+      [["frobnicate"], 'unknown command "frobnicate"', "conformance --help"],
+      [
+        ["check", "recordings", "--max-body-bytes", "lots"],
+        '--max-body-bytes must be a number from 1 to 9007199254740991, got "lots"',
+        "conformance check --help",
+      ],
+      [
+        ["check", "recordings", "--reportdir", "x"],
+        "unknown option --reportdir (did you mean --report-dir?)",
+        "conformance check --help",
+      ],
+      [
+        ["check", "recordings", "--min-score", "-5"],
+        '--min-score must be a number from 0 to 100, got "-5"',
+        "conformance check --help",
+      ],
+      [
+        ["check", "recordings", "--dialect", "tencnet"],
+        "--dialect tencnet: expected tencent, alibaba, zenlayer",
+        "conformance check --help",
+      ],
+    ] as const) {
+      const { code, stderr } = await runCli([...args]);
       expect(code, args.join(" ")).to.equal(2);
-      expect(stderr).to.include('Run "conformance --help" for usage.');
+      expect(stderr).to.equal(`conformance: ${message}\nRun "${help}" for usage.\n`);
     }
+  });
+
+  it("reads each file once, however often it is named", async () => {
+    const reportDir = path.join(tempDir(), "once");
+    for (const args of [
+      ["recordings/tencent-cvm.har", "recordings/tencent-cvm.har", "./recordings/tencent-cvm.har"],
+      ["recordings", "recordings/tencent-cvm.har"],
+    ]) {
+      const alone = args.includes("recordings") ? 29 : 8;
+      const { code } = await runCli(["check", ...args, "--quiet", "--report-dir", reportDir]);
+      expect(code, args.join(" ")).to.equal(0);
+      const report = readValidReport(path.join(reportDir, "conformance.json"));
+      expect(report.summary.exchanges, args.join(" ")).to.equal(alone);
+    }
+  });
+
+  it("fails the gate when nothing was checked, unless --allow-empty", async () => {
+    const file = path.join(tempDir(), "empty.ndjson");
+    await writeFile(file, "");
+    const empty = await runCli(["check", file, "--report-dir", path.join(tempDir(), "empty")]);
+    expect(empty.code, empty.stdout).to.equal(1);
+    expect(empty.stdout).to.match(/gate: FAILED\n {2}- nothing was checked/);
+    const allowed = await runCli([
+      "check",
+      file,
+      "--allow-empty",
+      "--report-dir",
+      path.join(tempDir(), "e2"),
+    ]);
+    expect(allowed.code, allowed.stdout).to.equal(0);
+    expect(allowed.stdout).to.include("gate: PASSED");
+  });
+
+  it("--dialect and --product judge only those exchanges; the others are skipped with the reason", async () => {
+    const reportDir = path.join(tempDir(), "selected");
+    const { code, stdout } = await runCli([
+      "check",
+      "recordings",
+      "--dialect",
+      "alibaba",
+      "--product",
+      "kms",
+      "--report-dir",
+      reportDir,
+    ]);
+    expect(code, stdout).to.equal(0);
+    const report = readValidReport(path.join(reportDir, "conformance.json"));
+    expect(new Set(report.matrix.map((c) => `${c.dialect}/${c.product}`))).to.deep.equal(
+      new Set(["alibaba/kms"]),
+    );
+    expect(report.summary.checked + report.summary.skipped).to.equal(report.summary.exchanges);
+    expect(report.skipped.length).to.equal(report.summary.skipped).and.to.be.greaterThan(0);
+    for (const { reason } of report.skipped)
+      expect(reason).to.match(/^not selected: \w+\/\w+\/\w+ is outside --dialect alibaba --product kms$/);
+    const typo = await runCli(["check", "recordings", "--product", "kmss", "--report-dir", reportDir]);
+    expect(typo.code, "a typo selects nothing: the gate fails").to.equal(1);
   });
 
   it("documents itself", async () => {
