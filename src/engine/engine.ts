@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from "../config/load-config.js";
+import { InputError } from "../model/exchange.js";
 import type { Severity } from "../model/finding.js";
 import { contractVerifiedMeta } from "../rules/contract-verified.js";
 import { formatParityMeta } from "../rules/format-parity.js";
@@ -29,14 +30,15 @@ export interface Engine {
 }
 
 export async function createEngine(
-  config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth">,
+  config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth"> & { file?: string | undefined },
 ): Promise<Engine> {
   const rules = [...exchangeRules, { meta: formatParityMeta }, { meta: contractVerifiedMeta }];
   const known = new Set(rules.map((r) => r.meta.id));
   const unknown = Object.keys(config.rules).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new Error(
-      `unknown rule id(s) in configuration: ${unknown.join(", ")} (known: ${[...known].join(", ")})`,
+    throw new InputError(
+      config.file ?? "configuration",
+      `unknown rule id(s) in "rules": ${unknown.join(", ")} (known: ${[...known].join(", ")})`,
     );
   }
   const [schemas, codes] = await Promise.all([SchemaRegistry.load(), CodeTables.load()]);

@@ -106,7 +106,8 @@ describe("conformance check", () => {
       tempDir(),
     ]);
     expect(code).to.equal(2);
-    expect(stderr).to.include("unknown rule id(s) in configuration: no-such-rule");
+    const named = `conformance: ${config}: unknown rule id(s) in "rules": no-such-rule (known: body-parseable, `;
+    expect(stderr.startsWith(named), stderr).to.equal(true);
   });
 
   it("exits 2 for usage errors, pointing at the command's own --help", async () => {

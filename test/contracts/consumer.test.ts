@@ -135,10 +135,8 @@ async function plainFetch(interaction: ContractInteraction, server: MockServer) 
 const DRIVERS = { tencent, alibaba, zenlayer } as const;
 
 describe("contracts: consumer side (official clients against the Pact mock server)", () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), "contracts-consumer-"));
-  });
+  // Made while the tests are collected: each product's pact is declared then; removed with every pact.
+  const dir = mkdtempSync(path.join(tmpdir(), "contracts-consumer-"));
   after(() => {
     rmSync(dir, { recursive: true, force: true });
     agent.destroy();
@@ -148,11 +146,7 @@ describe("contracts: consumer side (official clients against the Pact mock serve
 
   for (const product of CONTRACT_PRODUCTS)
     describe(product.provider, () => {
-      const pact = newPact(
-        "sdk",
-        product.provider,
-        mkdtempSync(path.join(tmpdir(), "contracts-consumer-pact-")),
-      );
+      const pact = newPact("sdk", product.provider, mkdtempSync(path.join(dir, `${product.provider}-`)));
       for (const interaction of contractInteractions().filter((i) => i.provider === product.provider))
         it(interaction.description, () =>
           runInteraction(pact, interaction, (server) =>
