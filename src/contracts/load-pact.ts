@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 
 const pact = await import("@pact-foundation/pact");
 
-export const { PactV4, Verifier, MatchersV3, XmlBuilder } = pact;
+export const { PactV4, Verifier, MatchersV3, XmlBuilder, XmlElement } = pact;
 export type { V3MockServer as MockServer } from "@pact-foundation/pact";
 
 /** The pact-core that @pact-foundation/pact itself loads (resolved from pact's own folder: one native core). */

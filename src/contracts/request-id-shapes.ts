@@ -1,13 +1,32 @@
 import { createHash } from "node:crypto";
-import { alibaba } from "../dialects/alibaba.js";
 import type { Dialect } from "../dialects/dialect.js";
 import { tencent } from "../dialects/tencent.js";
 import { zenlayer } from "../dialects/zenlayer.js";
 
-/** The request-ID regex of each dialect: the source of its `requestIdShape.pattern`. */
+const HEX = "[0-9a-fA-F]";
+
+/**
+ * Alibaba's last UUID group: 12 hex digits, or hex digits followed by the mask the documentation puts on
+ * the tail of example IDs (seed 004: `540CFF28-407A-40B5-B6A5-74Bxxxxxxxxx`), at least one digit left.
+ * Spelt out as alternatives rather than with a look-ahead: not every Pact implementation's regex engine
+ * has look-around (Rust's `regex` crate has none), and a pact file is read by all of them.
+ */
+const repeat = (atom: string, times: number) => (times === 1 ? atom : `${atom}{${times}}`);
+const MASKED_TAIL = Array.from(
+  { length: 12 },
+  (_, masked) => `${repeat(HEX, 12 - masked)}${masked > 0 ? repeat("x", masked) : ""}`,
+).join("|");
+
+/**
+ * The request-ID regex of each dialect in the contracts (whole-value, Rust `regex` syntax). Tencent and
+ * Zenlayer: the dialect's `requestIdShape.pattern` (src/dialects/*.ts). Alibaba: the dialect's shape (a
+ * UUID, the documentation's "x" masking allowed) narrowed to what a provider can answer: the mask only
+ * on the tail of the last group, so that an all-`x` ID (a placeholder, not an ID) is refused; every ID
+ * this accepts the dialect's shape accepts too (test/contracts/strictness.test.ts).
+ */
 export const REQUEST_ID_PATTERNS: Record<Dialect, string> = {
   tencent: tencent.requestIdShape.pattern.source,
-  alibaba: alibaba.requestIdShape.pattern.source,
+  alibaba: `^${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-(?:${MASKED_TAIL})$`,
   zenlayer: zenlayer.requestIdShape.pattern.source,
 };
 

@@ -1,11 +1,12 @@
+import { dialectSpecs } from "../dialects/dialect-specs.js";
 import type { CallSpec } from "../live/call-spec.js";
 import { MatchersV3 } from "./load-pact.js";
 import { recordedSuccessBody } from "./recorded-examples.js";
 import { exampleRequestId, REQUEST_ID_PATTERNS } from "./request-id-shapes.js";
-import { actionSchema, codeRow } from "./schema-files.js";
+import { actionSchema, codeRow, readSchemaFile } from "./schema-files.js";
 import { withMatchers } from "./schema-matchers.js";
 
-const { like, regex, integer } = MatchersV3;
+const { regex } = MatchersV3;
 
 /** A response of the contract: status (a number, or a status-class matcher), headers and body. */
 export interface ContractResponse {
@@ -21,9 +22,41 @@ const JSON_CONTENT_TYPE: Record<CallSpec["dialect"], string> = {
   zenlayer: "application/json",
 };
 
-export const jsonContentType = (dialect: CallSpec["dialect"]) => ({
-  "Content-Type": regex("^application/json.*$", JSON_CONTENT_TYPE[dialect]),
-});
+/**
+ * The dialects whose every answer carries the request-ID header, so that a contract may require it.
+ * Alibaba: "The request ID header is `x-acs-request-id`" (provider-facts §1). Tencent sends `X-TC-RequestId`
+ * only on server-sent-event answers (provider-facts §1; recordings/tencent-cvm.har has none): requiring
+ * it would fail a conformant Tencent endpoint, and Pact cannot say "optional, equal to the body's when
+ * present" (request-id-consistent judges that). Zenlayer has no such header.
+ */
+const ALWAYS_SENDS_REQUEST_ID_HEADER: Readonly<Record<CallSpec["dialect"], boolean>> = {
+  tencent: false,
+  alibaba: true,
+  zenlayer: false,
+};
+
+/**
+ * The response headers of an answer: its Content-Type (a regex of the format) and, where the dialect
+ * always repeats the request ID in a header (Alibaba `x-acs-request-id`: DialectSpec.requestIdHeader),
+ * that header with the dialect's request-ID regex, its example the body's. Pact matches header names
+ * case-insensitively.
+ */
+export function responseHeaders(
+  dialect: CallSpec["dialect"],
+  format: "json" | "xml",
+  requestId: string,
+): Record<string, unknown> {
+  const headers: Record<string, unknown> = {
+    "Content-Type":
+      format === "xml"
+        ? regex("^text/xml.*$", "text/xml;charset=utf-8")
+        : regex("^application/json.*$", JSON_CONTENT_TYPE[dialect]),
+  };
+  const header = dialectSpecs[dialect].requestIdHeader;
+  if (header && ALWAYS_SENDS_REQUEST_ID_HEADER[dialect])
+    headers[header] = regex(REQUEST_ID_PATTERNS[dialect], requestId);
+  return headers;
+}
 
 /** The example success payload of an action: recorded, else the schema's required members. */
 export function successExample(call: CallSpec): Record<string, unknown> {
@@ -42,65 +75,88 @@ export function successExample(call: CallSpec): Record<string, unknown> {
   return call.dialect === "zenlayer" ? { requestId } : { RequestId: requestId };
 }
 
-/** A success answer: the recorded example in the dialect's envelope, with the schema's matchers. */
+/** The request ID of a success example (Tencent, Alibaba `RequestId`; Zenlayer `requestId`). */
+const exampleIdOf = (payload: Record<string, unknown>) =>
+  String(payload.RequestId ?? payload.requestId ?? "");
+
+/**
+ * A success answer: the recorded example in the dialect's envelope, with the action schema's matchers
+ * and only its required members (withMatchers), the request-ID header, status 200.
+ */
 export function successResponse(call: CallSpec): ContractResponse {
   const schema = actionSchema(call.dialect, call.product, call.action);
   const context = { root: schema, requestIdPattern: REQUEST_ID_PATTERNS[call.dialect] };
-  const payload = withMatchers(schema, successExample(call), context);
-  const headers = jsonContentType(call.dialect);
+  const example = successExample(call);
+  const payload = withMatchers(schema, example, context);
+  const headers = responseHeaders(call.dialect, "json", exampleIdOf(example));
   switch (call.dialect) {
     case "tencent":
       return { status: 200, headers, body: { Response: payload } };
     case "alibaba":
       return { status: 200, headers, body: payload };
-    case "zenlayer": {
-      const requestId = (successExample(call).requestId as string) ?? "";
+    case "zenlayer":
       return {
         status: 200,
         headers,
-        body: { requestId: regex(REQUEST_ID_PATTERNS.zenlayer, requestId), response: payload },
+        body: { requestId: regex(REQUEST_ID_PATTERNS.zenlayer, exampleIdOf(example)), response: payload },
       };
-    }
   }
 }
 
+/** The error envelope schema an answer is judged by (src/dialects; docs/schemas.md). */
+const errorEnvelope = (call: CallSpec) =>
+  call.dialect === "alibaba"
+    ? call.product === "kms"
+      ? "alibaba/kms/envelope-error.schema.json"
+      : "alibaba/envelope-error.schema.json"
+    : `${call.dialect}/envelope-error.schema.json`;
+
 /**
- * An error answer built from the code table: the code exact, the message `like` the table's description,
- * the request ID the dialect's regex, the status the table's (Tencent: always 200; Zenlayer's "4xx"
- * class: a status-class matcher over the status the target answers with).
+ * An error answer built from the code table and the dialect's error envelope schema: the code exact, the
+ * message the table's description with the schema's matcher (a non-empty string: `minLength` 1), the
+ * request ID the dialect's regex, in the body and in the request-ID header, the other members the schema
+ * requires (ESS `HostId`), the status the table's (Tencent: always 200; Zenlayer's "4xx" class: a
+ * status-class matcher over the status the target answers with).
+ *
+ * KMS `HttpStatus` is optional in the schema (seed 002's examples carry it, its text does not name it),
+ * but the contract requires it, equal to the interaction's own status: Pact cannot say "optional, and
+ * equal to the HTTP status when present", and the member exists to repeat the status (rule
+ * status-body-consistent), so a contract without it would let a KMS error say 403 under a 400.
  */
 export function errorResponse(call: CallSpec, code: string, status: number | "4xx"): ContractResponse {
   const row = codeRow(call.dialect, call.product, code);
   const requestId = exampleRequestId(call.dialect, call.product, call.id);
-  const idMatcher = regex(REQUEST_ID_PATTERNS[call.dialect], requestId);
-  const message = like(row.description);
-  const headers = jsonContentType(call.dialect);
+  const schema = readSchemaFile(errorEnvelope(call));
+  const context = {
+    root: schema,
+    requestIdPattern: REQUEST_ID_PATTERNS[call.dialect],
+    pinned: new Set(["Code", "code"]),
+  };
+  const headers = responseHeaders(call.dialect, "json", requestId);
   switch (call.dialect) {
-    case "tencent":
-      return {
-        status: 200,
-        headers,
-        body: { Response: { Error: { Code: code, Message: message }, RequestId: idMatcher } },
-      };
+    case "tencent": {
+      const example = { Response: { Error: { Code: code, Message: row.description }, RequestId: requestId } };
+      return { status: 200, headers, body: withMatchers(schema, example, context) };
+    }
     case "alibaba": {
       const numeric = status as number;
-      if (call.product === "kms")
-        return {
-          status: numeric,
-          headers,
-          body: { RequestId: idMatcher, HttpStatus: integer(numeric), Code: code, Message: message },
-        };
-      return {
-        status: numeric,
-        headers,
-        body: { RequestId: idMatcher, HostId: like("ess.aliyuncs.com"), Code: code, Message: message },
+      const example = {
+        RequestId: requestId,
+        HostId: "ess.aliyuncs.com",
+        Code: code,
+        Message: row.description,
       };
+      const body = withMatchers(schema, example, context) as Record<string, unknown>;
+      if (call.product === "kms") body.HttpStatus = numeric;
+      return { status: numeric, headers, body };
     }
-    case "zenlayer":
+    case "zenlayer": {
+      const example = { requestId, code, message: row.description };
       return {
         status: status === "4xx" ? MatchersV3.matchStatus(400, "clientError" as never) : status,
         headers,
-        body: { requestId: idMatcher, code, message },
+        body: withMatchers(schema, example, context),
       };
+    }
   }
 }

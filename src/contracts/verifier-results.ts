@@ -10,8 +10,25 @@ export interface InteractionVerdict {
   message: string;
 }
 
+/** One mismatch of the verifier's summary: a body's has the JSON path, a header's the header name. */
+interface VerifierMismatch {
+  mismatch?: string;
+  path?: string;
+  key?: string;
+  type?: string;
+}
+
+/** A mismatch as Pact's own report words it: "$.Message -> Expected …", "header x-acs-request-id -> …". */
+function describeMismatch(m: VerifierMismatch): string | undefined {
+  if (!m.mismatch) return undefined;
+  if (m.type === "BodyMismatch" && m.path) return `${m.path} -> ${m.mismatch}`;
+  if (m.type === "HeaderMismatch" && m.key && !m.mismatch.includes(m.key))
+    return `header ${m.key} -> ${m.mismatch}`;
+  return m.mismatch;
+}
+
 interface VerifierJson {
-  errors?: { interaction?: string; mismatch?: { message?: string; mismatches?: { mismatch?: string }[] } }[];
+  errors?: { interaction?: string; mismatch?: { message?: string; mismatches?: VerifierMismatch[] } }[];
   interactionResults?: { description?: string; result?: string }[];
 }
 
@@ -40,7 +57,7 @@ export function interactionVerdicts(
     const errors = (summary.errors ?? []).filter((e) => e.interaction?.endsWith(` - ${description}`));
     const message = errors
       .flatMap((e) => {
-        const mismatches = e.mismatch?.mismatches?.flatMap((m) => (m.mismatch ? [m.mismatch] : [])) ?? [];
+        const mismatches = e.mismatch?.mismatches?.flatMap((m) => describeMismatch(m) ?? []) ?? [];
         return mismatches.length > 0 ? mismatches : [e.mismatch?.message ?? "failed"];
       })
       .join("; ");

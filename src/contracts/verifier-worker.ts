@@ -1,32 +1,41 @@
 /**
  * The verifier process (started by src/contracts/verifier-process.ts): receives one VerifierJob over IPC,
- * verifies it (starting a built-in sandbox when the job has no target), answers one VerifierReply and
- * exits. Whatever pact's native verifier prints goes to this process's standard output, which the parent
+ * verifies its tasks one after the other (starting a built-in sandbox for each when the job has no
+ * target), answers one VerifierReply and exits. Whatever pact's native verifier prints goes to this process's standard output, which the parent
  * captures into its log file.
  */
 process.env.PACT_DO_NOT_TRACK = "true";
 
 import { credentialsFromEnv } from "../live/credentials.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
-import type { VerifierJob, VerifierReply } from "./verifier-process.js";
-import { verifyContracts } from "./verify-contracts.js";
+import type { VerifierJob, VerifierReply, VerifierTask } from "./verifier-process.js";
+import { type PactVerification, verifyContracts } from "./verify-contracts.js";
 
-async function run(job: VerifierJob): Promise<VerifierReply> {
+async function verify(
+  task: VerifierTask,
+  target: string | null,
+): Promise<{ target: string; results: PactVerification[] }> {
   const credentials = credentialsFromEnv();
-  if (job.target !== null) {
-    const results = await verifyContracts(job.pacts, new URL(job.target), credentials);
-    return { ok: true, target: job.target, results };
+  if (target !== null) {
+    const results = await verifyContracts(task.pacts, new URL(target), credentials);
+    return { target, results };
   }
   // Throttled only through the "requests are throttled" state: no rate limit to race.
-  const sandbox = await startSandbox({ port: 0, credentials, rateLimit: null });
+  const sandbox = await startSandbox({ port: 0, credentials, rateLimit: null, defects: task.defects });
   try {
-    const results = await verifyContracts(job.pacts, new URL(sandbox.url), credentials, {
+    const results = await verifyContracts(task.pacts, new URL(sandbox.url), credentials, {
       throttle: sandbox.throttle,
     });
-    return { ok: true, target: sandbox.url, results };
+    return { target: sandbox.url, results };
   } finally {
     await sandbox.close();
   }
+}
+
+async function run(job: VerifierJob): Promise<VerifierReply> {
+  const runs: { target: string; results: PactVerification[] }[] = [];
+  for (const task of job.tasks) runs.push(await verify(task, job.target));
+  return { ok: true, runs };
 }
 
 // The parent gone (or done with us): nothing left to do.
