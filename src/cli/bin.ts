@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Installs the Ctrl-C handler before the rest of the CLI is loaded (see interruption.ts).
-import "./interruption.js";
+// The stop-signal handlers go in before the rest of the CLI is loaded (see interruption.ts).
+import { listenForStopSignals } from "./interruption.js";
 
+listenForStopSignals();
 const { runFromNpmScript } = await import("./npm-script-cwd.js");
 runFromNpmScript();
 const { main } = await import("./main.js");

@@ -3,7 +3,7 @@ import { TOOL } from "../tool.js";
 import { checkCommand } from "./check-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
-import { interruption } from "./interruption.js";
+import { exitBySignal, interruptedBy, interruption, signalLabel } from "./interruption.js";
 import { mergeCommand } from "./merge-command.js";
 import { recordCommand } from "./record-command.js";
 import { runCommand } from "./run-command.js";
@@ -11,19 +11,40 @@ import { sandboxCommand } from "./sandbox-command.js";
 import { MAIN_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  run: runCommand,
-  check: checkCommand,
-  gate: gateCommand,
-  sandbox: sandboxCommand,
-  record: recordCommand,
-  merge: mergeCommand,
+interface Command {
+  run: (argv: string[]) => Promise<number>;
+  /**
+   * Whether the command watches `interruption` and winds down itself (writes what it has, says so). A
+   * command that does not is ended at once on the first stop signal, as without the handlers.
+   */
+  windsDown: boolean;
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: { run: runCommand, windsDown: true },
+  check: { run: checkCommand, windsDown: true },
+  record: { run: recordCommand, windsDown: true },
+  sandbox: { run: sandboxCommand, windsDown: true },
+  gate: { run: gateCommand, windsDown: false },
+  merge: { run: mergeCommand, windsDown: false },
   // Loaded on demand: Pact and its native core are needed by this command only.
-  contracts: async (argv) => (await import("./contracts-command.js")).contractsCommand(argv),
+  contracts: {
+    run: async (argv) => (await import("./contracts-command.js")).contractsCommand(argv),
+    windsDown: false,
+  },
 };
 
-const INTERRUPTED_BEFORE_START =
-  "conformance: interrupted (Ctrl-C) before the command started: nothing was done\n";
+/** For a command that does not wind down: the first stop signal ends the process, saying so. */
+function stopAtOnceOnSignal(): void {
+  interruption.addEventListener("abort", () => {
+    const signal = interruptedBy() ?? "SIGINT";
+    process.stderr.write(`conformance: interrupted (${signalLabel(signal)}): stopped\n`);
+    exitBySignal(signal);
+  });
+}
+
+const interruptedBeforeStart = () =>
+  `conformance: interrupted (${signalLabel(interruptedBy())}) before the command started: nothing was done\n`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,14 +56,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL.version}\n`);
     return EXIT_CONFORMANT;
   }
-  const run = COMMANDS[command];
+  const chosen = COMMANDS[command];
   try {
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`, "");
+    if (!chosen) throw new UsageError(`unknown command ${JSON.stringify(command)}`, "");
     if (interruption.aborted) {
-      process.stderr.write(INTERRUPTED_BEFORE_START);
+      process.stderr.write(interruptedBeforeStart());
       return EXIT_USAGE_OR_INPUT;
     }
-    return await run(rest);
+    if (!chosen.windsDown) stopAtOnceOnSignal();
+    return await chosen.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
       const help = error.command ?? command;

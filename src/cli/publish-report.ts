@@ -5,8 +5,13 @@ import { writeReports } from "../report/reporters.js";
 import { terminalSummary } from "../report/terminal-summary.js";
 import type { ConformanceReport } from "../types/generated/report.js";
 import { printVerdict } from "./gate-command.js";
+import { interruptedBy, signalLabel } from "./interruption.js";
 
-/** Writes the report in every requested format and tells the terminal about it (unless quiet). */
+/**
+ * Writes the report in every requested format and tells the terminal about it (unless quiet). A file that
+ * cannot be written throws FileWriteError (src/report/write-file-atomic.ts), which names it and why; no
+ * temporary file is left behind.
+ */
 export async function publishReport(
   report: ConformanceReport,
   options: {
@@ -25,7 +30,7 @@ export async function publishReport(
   );
   if (options.quiet) return;
   const files = written.map((w) => path.relative(process.cwd(), w.file) || w.file).join(", ");
-  process.stdout.write(terminalSummary(report, files));
+  process.stdout.write(terminalSummary(report, files, { interruptedBy: signalLabel(interruptedBy()) }));
   for (const line of options.extraLines ?? []) process.stdout.write(`  ${line}\n`);
   if (options.verdict) printVerdict(options.verdict);
 }

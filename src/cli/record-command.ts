@@ -35,8 +35,11 @@ export async function recordCommand(argv: string[]): Promise<number> {
     progress.done();
   }
   const { report, recorded } = job;
+  // An interrupted recording is valid HAR with the exchanges answered before the interruption.
   const extraLines = recorded
-    ? [`recording: ${recorded.file} (${recorded.exchanges} exchange(s), credentials redacted)`]
+    ? [
+        `recording: ${recorded.file} (${recorded.exchanges} exchange(s)${report.complete ? "" : " before the interruption"}, credentials redacted)`,
+      ]
     : [];
   await publishReport(report, {
     reportDir: values["report-dir"],

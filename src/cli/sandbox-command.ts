@@ -3,6 +3,7 @@ import { DEFECTS, type DefectName, isDefectName } from "../sandbox/defects.js";
 import { DEFAULT_RATE_LIMIT, type RateLimit, resolveSandboxOptions } from "../sandbox/sandbox-options.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
 import { EXIT_CONFORMANT } from "./exit-codes.js";
+import { interruptedBy, interruption, type StopSignal } from "./interruption.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { parseNumberOption } from "./report-options.js";
 import { UsageError } from "./usage-error.js";
@@ -54,15 +55,12 @@ function rateLimitFrom(values: {
   return { perSecond, burst };
 }
 
-function waitForStopSignal(): Promise<NodeJS.Signals> {
+/** Resolves with the signal that stops the sandbox (the CLI's first SIGINT or SIGTERM, even an early one). */
+function waitForStopSignal(): Promise<StopSignal> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    const stop = () => resolve(interruptedBy() ?? "SIGINT");
+    if (interruption.aborted) stop();
+    else interruption.addEventListener("abort", stop, { once: true });
   });
 }
 

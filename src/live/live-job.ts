@@ -11,7 +11,7 @@ import type { ConformanceReport } from "../types/generated/report.js";
 import { credentialsFromEnv, missingCredentials } from "./credentials.js";
 import { HarWriter } from "./har-writer.js";
 import type { Timeouts } from "./http-exchange.js";
-import { displayUrl, redactExchange } from "./redact.js";
+import { displayUrl } from "./redact.js";
 import { runLive } from "./run-live.js";
 import { selectCalls } from "./select-calls.js";
 
@@ -27,7 +27,7 @@ export interface LiveJobOptions {
   concurrency: number;
   timeouts: Timeouts;
   throttleRetries: number;
-  /** Write what the run saw, redacted, to this HAR file. */
+  /** Write what the run saw, redacted, to this HAR file (a write error throws FileWriteError). */
   recordTo?: string | undefined;
   config?: string | undefined;
   maxBodyBytes?: number | undefined;
@@ -35,7 +35,7 @@ export interface LiveJobOptions {
   runId?: string | undefined;
   onProgress?: ((p: { file: string; exchanges: number }) => void) | undefined;
   env?: NodeJS.ProcessEnv;
-  /** Stops the run (the CLI's Ctrl-C): what was seen is reported, marked incomplete. */
+  /** Stops the run (the CLI's Ctrl-C or SIGTERM): what was seen is reported, marked incomplete. */
   signal?: AbortSignal | undefined;
 }
 
@@ -46,7 +46,7 @@ function parseTarget(target: string): URL {
   } catch {
     throw new InputError(
       "--target",
-      `not a URL: ${JSON.stringify(target)} (expected e.g. https://cvm.tencentcloudapi.com)`,
+      `not a URL: ${JSON.stringify(displayUrl(target))} (expected e.g. https://cvm.tencentcloudapi.com)`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -76,10 +76,23 @@ export async function runLiveJob(
     }
   }
   const engine = await createEngine(config);
+  // A recording that cannot be written (a full disk) stops the run: calling on would be for nothing.
+  const writeFailed = new AbortController();
+  const har = options.recordTo
+    ? new HarWriter(options.recordTo, { onError: () => writeFailed.abort() })
+    : undefined;
+  // Opened first: a --out that cannot be written is said before any call is made.
+  await har?.open();
   const credentials = credentialsFromEnv(env);
-  const sandbox = target
-    ? undefined
-    : await startSandbox({ port: 0, credentials, defects: options.defects ?? [] });
+  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
+  try {
+    sandbox = target
+      ? undefined
+      : await startSandbox({ port: 0, credentials, defects: options.defects ?? [] });
+  } catch (error) {
+    await har?.discard();
+    throw error;
+  }
   const url = target ?? new URL(sandbox?.url ?? "");
   const builder = new ReportBuilder(
     engine,
@@ -91,10 +104,8 @@ export async function runLiveJob(
     ],
     { runId: options.runId, shard: options.shard },
   );
-  const secrets = dialects.flatMap((d) => [credentials[d].id, credentials[d].secret]);
-  const har = options.recordTo ? new HarWriter(options.recordTo) : undefined;
-  await har?.open();
-  const signal = options.signal ?? new AbortController().signal;
+  const interrupted = options.signal ?? new AbortController().signal;
+  const signal = AbortSignal.any([interrupted, writeFailed.signal]);
   try {
     await runLive({
       target: url,
@@ -110,9 +121,9 @@ export async function runLiveJob(
       shard: options.shard,
       throttle: sandbox?.throttle,
       onProgress: options.onProgress,
+      // runLive hands over exchanges already redacted (redact.ts).
       onExchange: har
-        ? (exchange, { startedAt, durationMs }) =>
-            har.write(redactExchange(exchange, secrets), startedAt, durationMs)
+        ? (exchange, { startedAt, durationMs }) => har.write(exchange, startedAt, durationMs)
         : undefined,
     });
     if (options.includeRecordings && !signal.aborted) {
@@ -135,8 +146,10 @@ export async function runLiveJob(
   } finally {
     await sandbox?.close();
   }
-  if (signal.aborted) builder.markInterrupted();
+  // An interrupted recording is closed as valid HAR with the exchanges so far; a failed one throws
+  // FileWriteError and leaves nothing behind.
   const recorded = await har?.close();
+  if (interrupted.aborted) builder.markInterrupted();
   const report = builder.build();
   return har && recorded !== undefined
     ? { report, recorded: { file: har.file, exchanges: recorded } }

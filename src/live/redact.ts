@@ -1,10 +1,26 @@
-import type { HeaderMap, RawExchange } from "../model/exchange.js";
+import type { HeaderMap, RawExchange, RecordedRequest } from "../model/exchange.js";
+import type { Credentials } from "./credentials.js";
 
 export const REDACTED = "[REDACTED]";
 
-/** Header and parameter names that carry credentials, signatures or tokens. */
+/** Header and parameter names that carry credentials, signatures or tokens: their values are hidden. */
 const SENSITIVE_NAME =
   /authorization|signature|token|secret|password|passwd|credential|accesskey|cookie|^x-acs-accesskey-id$/i;
+
+/**
+ * The sensitive names whose values are credential material, to be scrubbed wherever they are echoed.
+ * SignatureMethod, SignatureVersion, SignatureNonce and X-ZC-Signature-Method are hidden by name but are
+ * not secrets: their values ("HMAC-SHA1", "1.0") are not hunted down in bodies.
+ */
+const CREDENTIAL_NAME =
+  /authorization|token|secret|password|passwd|credential|accesskey|cookie|^(?:x-[a-z0-9]+-)?signature$/i;
+
+/**
+ * Values shorter than this are hidden by name and removed from URLs, but not scrubbed from free text:
+ * replacing "pw" or "Code" in a body would corrupt what is judged. Every provider key id, secret and
+ * signature is far longer (16 to 64 characters).
+ */
+export const MIN_SCRUBBED_LENGTH = 8;
 
 function redactHeaders(headers: HeaderMap): HeaderMap {
   return Object.fromEntries(
@@ -23,19 +39,29 @@ function redactParams(params: URLSearchParams): boolean {
   return changed;
 }
 
+/** For text that is not a URL a parser accepts: user info and sensitive query values, by pattern. */
+function redactUrlText(text: string): string {
+  return text
+    .replace(/(\/\/)[^/?#@\s]*@/g, "$1")
+    .replace(/([?&;]([^=&#\s]*)=)([^&#\s]*)/g, (whole, prefix: string, name: string) =>
+      SENSITIVE_NAME.test(name) ? `${prefix}${REDACTED}` : whole,
+    );
+}
+
 function redactUrl(url: string): string {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    const changed = redactParams(parsed.searchParams);
-    if (parsed.username || parsed.password) {
-      parsed.username = "";
-      parsed.password = "";
-      return parsed.toString();
-    }
-    return changed ? parsed.toString() : url;
+    parsed = new URL(url);
   } catch {
-    return url;
+    return redactUrlText(url);
   }
+  const changed = redactParams(parsed.searchParams);
+  if (parsed.username || parsed.password) {
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.toString();
+  }
+  return changed ? parsed.toString() : url;
 }
 
 function redactBody(body: string, contentType: string | undefined): string {
@@ -44,21 +70,110 @@ function redactBody(body: string, contentType: string | undefined): string {
   return redactParams(params) ? params.toString() : body;
 }
 
-/** Every occurrence of a known secret value, wherever it hides (a body, an echoed header). */
-function scrub(text: string, secrets: readonly string[]): string {
+/** RFC 3986 percent-encoding (Alibaba's): encodeURIComponent plus ! ' ( ) *. */
+const percentEncode = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const xmlText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlAttribute = (value: string) => xmlText(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+/** The spellings a value takes when it is echoed in a URL, a form, a JSON string or XML text. */
+function spellings(value: string): string[] {
+  return [
+    value,
+    encodeURIComponent(value),
+    percentEncode(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    JSON.stringify(value).slice(1, -1),
+    xmlText(value),
+    xmlAttribute(value),
+  ];
+}
+
+/** Distinct needles to scrub, longest first (a whole Authorization value before the signature in it). */
+function needlesOf(values: Iterable<string>): string[] {
+  const needles = new Set<string>();
+  for (const value of values) {
+    if (value.length < MIN_SCRUBBED_LENGTH || value === REDACTED) continue;
+    for (const spelling of spellings(value)) needles.add(spelling);
+  }
+  return [...needles].sort((a, b) => b.length - a.length);
+}
+
+function scrubWith(text: string, needles: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) if (secret.length >= 4) result = result.split(secret).join(REDACTED);
+  for (const needle of needles) if (result.includes(needle)) result = result.split(needle).join(REDACTED);
   return result;
 }
 
+/** Every occurrence of a credential value (in any of its spellings) replaced by [REDACTED]. */
+export function scrubText(text: string, secrets: readonly string[]): string {
+  return scrubWith(text, needlesOf(secrets));
+}
+
+/** An Authorization value and the credential parts inside it: the token after the scheme, Signature=, Credential=. */
+function authorizationParts(value: string): string[] {
+  const parts = [value];
+  const space = value.indexOf(" ");
+  if (space > 0) parts.push(value.slice(space + 1).trim());
+  for (const match of value.matchAll(/\b(Signature|Credential)=([^,\s]+)/gi)) {
+    const part = match[2] ?? "";
+    parts.push(part);
+    // TC3's credential scope: "SecretId/date/service/tc3_request".
+    if (match[1]?.toLowerCase() === "credential") parts.push(part.split("/")[0] ?? "");
+  }
+  return parts;
+}
+
 /**
- * The exchange as it may be written to a recording: Authorization headers, signatures, key ids,
- * passwords and tokens replaced by [REDACTED], by name, and every known credential value scrubbed from
- * whatever text is left.
+ * The credential values a request carries: its Authorization (and other credential) headers with the
+ * signature and key id inside them, and the signature, key id and token parameters of its query and form
+ * body. These are what a target may echo back.
+ */
+export function requestCredentials(request: RecordedRequest): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (CREDENTIAL_NAME.test(name)) values.push(...authorizationParts(value));
+  }
+  const params: URLSearchParams[] = [];
+  try {
+    params.push(new URL(request.url).searchParams);
+  } catch {}
+  if (request.headers["content-type"]?.includes("application/x-www-form-urlencoded")) {
+    params.push(new URLSearchParams(request.body));
+  }
+  for (const list of params) {
+    for (const [name, value] of list) if (CREDENTIAL_NAME.test(name)) values.push(value);
+  }
+  return values;
+}
+
+/**
+ * Every credential value a live run uses, whoever it is sent to: each dialect's key id and secret, and
+ * what the target URL carries (its user name and password, the Basic authorization Node makes of them,
+ * and its token, key and password parameters).
+ */
+export function runSecrets(credentials: Credentials, target: URL): string[] {
+  const values = Object.values(credentials).flatMap(({ id, secret }) => [id, secret]);
+  if (target.username || target.password) {
+    const user = decodeURIComponent(target.username);
+    const password = decodeURIComponent(target.password);
+    values.push(user, password, Buffer.from(`${user}:${password}`).toString("base64"));
+  }
+  for (const [name, value] of target.searchParams) if (SENSITIVE_NAME.test(name)) values.push(value);
+  return values;
+}
+
+/**
+ * The exchange as it may be judged, reported and recorded: headers and parameters whose names speak of
+ * credentials replaced by [REDACTED], user names and passwords removed from URLs, and every credential
+ * value (`secrets`, plus the signature and key id this exchange's own request carries) scrubbed from
+ * whatever text is left, response headers and body included.
  */
 export function redactExchange(exchange: RawExchange, secrets: readonly string[]): RawExchange {
   const { request, response } = exchange;
-  const clean = (text: string) => scrub(text, secrets);
+  const needles = needlesOf([...secrets, ...requestCredentials(request)]);
+  const clean = (text: string) => scrubWith(text, needles);
   const cleanHeaders = (headers: HeaderMap) =>
     Object.fromEntries(Object.entries(redactHeaders(headers)).map(([name, value]) => [name, clean(value)]));
   return {
@@ -74,7 +189,7 @@ export function redactExchange(exchange: RawExchange, secrets: readonly string[]
   };
 }
 
-/** A target URL fit for a log or a report: no user name or password in it. */
+/** A target URL fit for a terminal, a report or a log: no user name, password or token in it. */
 export function displayUrl(url: URL | string): string {
   return redactUrl(url.toString());
 }

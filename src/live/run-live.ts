@@ -15,6 +15,7 @@ import type { CallSpec } from "./call-spec.js";
 import type { Credentials } from "./credentials.js";
 import { sendRequest, type Timeouts } from "./http-exchange.js";
 import { planTasks } from "./plan-tasks.js";
+import { displayUrl, redactExchange, runSecrets, scrubText } from "./redact.js";
 import { signedRequest } from "./signed-request.js";
 import { backoffMs, isThrottled } from "./throttling.js";
 
@@ -30,7 +31,7 @@ export interface LiveRunOptions {
   /** Retries of a call that was throttled, after back-off (each attempt is recorded). */
   throttleRetries: number;
   signal?: AbortSignal;
-  /** Every exchange, once judged (for `conformance record`). */
+  /** Every exchange, redacted and judged (for `conformance record`). */
   onExchange?: (exchange: RawExchange, timing: { startedAt: Date; durationMs: number }) => void;
   onProgress?: (progress: Progress) => void;
   /** Make only this slice of the run's tasks (an Alibaba JSON/XML pair or a create/delete chain stays whole). */
@@ -57,8 +58,10 @@ interface CallResult {
 
 /**
  * Calls the target: the action calls first (read-only ones, then those that create and delete), then the
- * probes, throttling last so that it does not slow the others. Each call is signed, sent, judged by the
- * engine and added to the report; Alibaba JSON/XML pairs are compared for format-parity.
+ * probes, throttling last so that it does not slow the others. Each call is signed, sent, redacted (every
+ * credential value the run uses and the request's own signature scrubbed from request and response, see
+ * redact.ts), judged by the engine and added to the report; Alibaba JSON/XML pairs are compared for
+ * format-parity. Nothing unredacted leaves this function: not the target URL, not an echoed key id.
  */
 export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> {
   const { engine, builder, target, signal } = options;
@@ -70,7 +73,9 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
   let transportFailures = 0;
   let callsDone = 0;
   let callsTotal = 0;
-  const location = target.toString();
+  // What reports, recordings and the terminal show of the target: no user name, password or token.
+  const location = displayUrl(target);
+  const secrets = runSecrets(options.credentials, target);
 
   async function attempt(call: CallSpec, label: string, asProbe: boolean): Promise<CallResult | undefined> {
     const request = signedRequest(call, target, options.credentials, Math.floor(Date.now() / 1000));
@@ -87,24 +92,28 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunSummary> 
       builder.transportFailure({
         source,
         kind: outcome.kind,
-        message: outcome.message,
+        message: scrubText(outcome.message, secrets),
         durationMs: outcome.durationMs,
       });
       return undefined;
     }
     const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const exchange: RawExchange = {
-      source,
-      request: { method: request.method, url: request.url, headers, body: request.body },
-      response: {
-        status: outcome.status,
-        headers: outcome.headers,
-        body: outcome.body,
-        bodySize: Buffer.byteLength(outcome.body),
+    // Redacted before it is judged: findings, excerpts and the recording are made of what may be shown.
+    const exchange = redactExchange(
+      {
+        source,
+        request: { method: request.method, url: request.url, headers, body: request.body },
+        response: {
+          status: outcome.status,
+          headers: outcome.headers,
+          body: outcome.body,
+          bodySize: Buffer.byteLength(outcome.body),
+        },
+        hints: { dialect: call.dialect, product: call.product, action: call.action, format: call.format },
+        ...(asProbe && call.probe ? { probe: call.probe } : {}),
       },
-      hints: { dialect: call.dialect, product: call.product, action: call.action, format: call.format },
-      ...(asProbe && call.probe ? { probe: call.probe } : {}),
-    };
+      secrets,
+    );
     return { exchange, verdict: checkExchange(exchange, engine), startedAt, durationMs: outcome.durationMs };
   }
 

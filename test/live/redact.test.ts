@@ -1,5 +1,13 @@
 import { expect } from "chai";
-import { REDACTED, redactExchange } from "../../src/live/redact.js";
+import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
+import {
+  displayUrl,
+  MIN_SCRUBBED_LENGTH,
+  REDACTED,
+  redactExchange,
+  runSecrets,
+  scrubText,
+} from "../../src/live/redact.js";
 import type { RawExchange } from "../../src/model/exchange.js";
 
 const secret = "SandboxAlibabaAccessKeySecretEX";
@@ -52,5 +60,89 @@ describe("redactExchange", () => {
     expect(new URLSearchParams(redacted.request.body).get("KeyId")).to.equal("key-1");
     expect(redacted.response.status).to.equal(200);
     expect(redacted.source.file).to.equal("https://kms.cn-hangzhou.aliyuncs.com/");
+  });
+});
+
+describe("redactExchange: what a target echoes back", () => {
+  const tc3Signature = "0f3c5a9b2d7e41c8a6b3f0e9d8c7b6a5948372615f4e3d2c1b0a998877665544";
+  const authorization = `TC3-HMAC-SHA256 Credential=${keyId}/2024-05-01/cvm/tc3_request, SignedHeaders=content-type;host, Signature=${tc3Signature}`;
+  const rpcSignature = "q0Vx+/ab3Ld9Zk2mPo8s=";
+
+  it("scrubs the request's own signature and key id from response headers and bodies, in every spelling", () => {
+    const echoed: RawExchange = {
+      source: { file: "http://127.0.0.1:1/", index: 0 },
+      request: {
+        method: "GET",
+        url: `http://127.0.0.1:1/?AccessKeyId=${keyId}&Signature=${encodeURIComponent(rpcSignature)}&SignatureMethod=HMAC-SHA1`,
+        headers: { authorization },
+        body: "",
+      },
+      response: {
+        status: 200,
+        headers: { "x-echo": `${authorization} ${encodeURIComponent(rpcSignature)}` },
+        body: JSON.stringify({
+          Auth: authorization,
+          Query: `Signature=${encodeURIComponent(rpcSignature)}`,
+          Raw: rpcSignature,
+          Xml: `<S>${rpcSignature}</S>`,
+          Method: "HMAC-SHA1",
+        }),
+        bodySize: 10,
+      },
+    };
+    const text = JSON.stringify(redactExchange(echoed, []));
+    for (const leaked of [keyId, tc3Signature, rpcSignature, encodeURIComponent(rpcSignature)])
+      expect(text, leaked).not.to.include(leaked);
+    // Only credential values go: the signing method is not a secret.
+    expect(JSON.parse(redactExchange(echoed, []).response.body).Method).to.equal("HMAC-SHA1");
+    expect(JSON.parse(redactExchange(echoed, []).response.body).Raw).to.equal(REDACTED);
+  });
+
+  it("scrubs a secret that is JSON- or XML-escaped in a body, and leaves short values alone", () => {
+    const odd = 'pa"ss<word>&1234';
+    const xmlText = 'pa"ss&lt;word&gt;&amp;1234';
+    const xmlAttribute = "pa&quot;ss&lt;word&gt;&amp;1234";
+    const body = `{"a":${JSON.stringify(odd)}}<x>${xmlText}</x><y a="${xmlAttribute}"/> Code pw`;
+    const redacted = redactExchange({ ...exchange, response: { ...exchange.response, body } }, [odd, "pw"]);
+    expect(redacted.response.body).to.equal(
+      `{"a":"${REDACTED}"}<x>${REDACTED}</x><y a="${REDACTED}"/> Code pw`,
+    );
+    expect(scrubText(`${encodeURIComponent(odd)} ${new URLSearchParams({ odd })}`, [odd])).to.equal(
+      `${REDACTED} odd=${REDACTED}`,
+    );
+    expect(MIN_SCRUBBED_LENGTH).to.equal(8);
+  });
+});
+
+describe("displayUrl and runSecrets", () => {
+  const target = new URL(
+    "http://conformance-user:TargetPassw0rd%21@127.0.0.1:8080/base/?access_token=TargetAccessToken123&region=eu",
+  );
+
+  it("shows a target without its user name, password or token, and keeps the rest", () => {
+    const shown = displayUrl(target);
+    for (const leaked of ["conformance-user", "TargetPassw0rd", "TargetAccessToken123"])
+      expect(shown).not.to.include(leaked);
+    expect(shown).to.equal("http://127.0.0.1:8080/base/?access_token=%5BREDACTED%5D&region=eu");
+  });
+
+  it("redacts by pattern what no URL parser accepts", () => {
+    expect(displayUrl("http://user:TopSecret1@host:99999/?token=abcdefgh&x=1")).to.equal(
+      `http://host:99999/?token=${REDACTED}&x=1`,
+    );
+    expect(displayUrl("not a url")).to.equal("not a url");
+  });
+
+  it("lists every credential value a run uses: key ids, secrets, the URL's user, password, Basic value and token", () => {
+    const secrets = runSecrets(SANDBOX_CREDENTIALS, target);
+    for (const { id, secret } of Object.values(SANDBOX_CREDENTIALS))
+      expect(secrets).to.include.members([id, secret]);
+    expect(secrets).to.include.members([
+      "conformance-user",
+      "TargetPassw0rd!",
+      Buffer.from("conformance-user:TargetPassw0rd!").toString("base64"),
+      "TargetAccessToken123",
+    ]);
+    expect(secrets).not.to.include("eu");
   });
 });

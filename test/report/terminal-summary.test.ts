@@ -36,5 +36,11 @@ describe("terminal summary", () => {
       "conformance: interrupted (Ctrl-C): the report covers only what was done before it",
     );
     expect(terminalSummary(await reportOf([{ body: tencentSuccess() }]))).not.to.include("interrupted");
+    const bySigterm = terminalSummary(await reportOf([{ body: tencentSuccess() }], true), undefined, {
+      interruptedBy: "SIGTERM",
+    });
+    expect(bySigterm.split("\n")[0]).to.equal(
+      "conformance: interrupted (SIGTERM): the report covers only what was done before it",
+    );
   });
 });

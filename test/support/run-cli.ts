@@ -11,6 +11,8 @@ export const sourceBin = path.join(projectRoot, "src", "cli", "bin.ts");
 
 export interface CliResult {
   code: number | null;
+  /** The signal that ended the process, when one did (then `code` is null). */
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -76,6 +78,6 @@ export function runNode(args: string[], options: RunOptions = {}): Promise<CliRe
       stderr += chunk;
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
