@@ -39,7 +39,8 @@ export const CHECK_USAGE = `Usage: conformance check PATH… [options]
 Checks every exchange in the given HAR 1.2 files (*.har), NDJSON files (*.ndjson, *.jsonl; one exchange a
 line, see docs/inputs.md) or folders of them, writes reports/conformance.json, prints a summary and exits
 by the gate. Dialect, product, action and format are read from each request (docs/rules.md lists the
-rules). Each file is read once, however often it is named.
+rules). Each file is read once, however often it is named. A FIFO or process substitution (<(…)) named
+here is read as a stream; inside a folder only regular files are read.
 
 Options:
 ${COMMON_OPTIONS}

@@ -3,21 +3,73 @@ import { exceedsDepth } from "./body-depth.js";
 import type { DecodedBody, DecodeLimits } from "./decoded-body.js";
 
 /**
+ * Element names reach the parser with this prefix, and lose it again in `restoreNames`. XML allows elements
+ * named `constructor`, `__proto__`, `toString` or `hasOwnProperty`; fast-xml-parser builds plain objects
+ * keyed by name, so it refuses the first two (its `[SECURITY] Invalid name` error) and renames the others
+ * (`__toString`). No XML name starts with a space, so a prefixed name is never one of Object.prototype's,
+ * nor one of the parser's own keys (`#text`), and no two names collide.
+ */
+const NAME_PREFIX = " ";
+
+function prefixName(name: string): string {
+  // The parser may hand a name over twice (self-closing elements): prefix it once.
+  return name.startsWith(NAME_PREFIX) ? name : NAME_PREFIX + name;
+}
+
+/**
  * The XML→JSON normalisation of docs/schemas.md: the root element is set aside (its name is returned as
  * `xmlRoot`) and its children become an object; an element with children becomes an object; a leaf becomes
  * its text as a string; repeated siblings become an array; attributes, comments and the declaration are
  * dropped. DTDs are refused outright: Alibaba never sends one, and entity declarations are how
  * entity-expansion ("billion laughs") attacks work.
  */
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: false,
-});
+function createParser(maxDepth: number): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: false,
+    transformTagName: prefixName,
+    // Depth is checked before parsing (openTagsBeyond) and after (exceedsDepth) against the configured
+    // limit; the parser's own limit (100 by default) must not refuse what that limit allows.
+    maxNestedTags: maxDepth + 1,
+  });
+}
+
+const parsers = new Map<number, XMLParser>();
+
+function parserFor(maxDepth: number): XMLParser {
+  let parser = parsers.get(maxDepth);
+  if (!parser) {
+    parser = createParser(maxDepth);
+    parsers.set(maxDepth, parser);
+  }
+  return parser;
+}
+
+/**
+ * The parsed value with every element name restored, built the way JSON.parse builds objects: each name is
+ * an own property of a plain object (defined, never assigned, so that `__proto__` is data and not the
+ * object's prototype). The JSON and XML answers to one call then decode to values of the same kind.
+ */
+function restoreNames(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(restoreNames);
+  if (value === null || typeof value !== "object") return value;
+  const restored: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const name = key.startsWith(NAME_PREFIX) ? key.slice(NAME_PREFIX.length) : key;
+    Object.defineProperty(restored, name, {
+      value: restoreNames(child),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return restored;
+}
 
 const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
 /** A cheap upper bound of element depth, checked before the recursive parser sees the text. */
@@ -35,6 +87,14 @@ function openTagsBeyond(text: string, limit: number): boolean {
   return false;
 }
 
+function tooDeep(limits: DecodeLimits): DecodedBody {
+  return {
+    ok: false,
+    format: "xml",
+    message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further`,
+  };
+}
+
 export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
   if (text.trim() === "") return { ok: false, format: "xml", message: "body is empty, expected XML" };
   if (DOCTYPE.test(text)) {
@@ -44,20 +104,22 @@ export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
       message: "body declares a DOCTYPE or ENTITY; DTDs are refused (entity expansion, e.g. billion laughs)",
     };
   }
-  if (openTagsBeyond(text, limits.maxDepth)) {
-    return {
-      ok: false,
-      format: "xml",
-      message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further`,
-    };
-  }
+  if (openTagsBeyond(text, limits.maxDepth)) return tooDeep(limits);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     const where = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
     return { ok: false, format: "xml", message: `body is not well-formed XML: ${msg} (${where})` };
   }
-  const document = parser.parse(text) as Record<string, unknown>;
+  let document: Record<string, unknown>;
+  try {
+    document = restoreNames(parserFor(limits.maxDepth).parse(text)) as Record<string, unknown>;
+  } catch (error) {
+    // One body never costs the others: whatever the parser refuses fails body-parseable, the run goes on.
+    const reason = (error as Error).message;
+    if (/nested tags/i.test(reason)) return tooDeep(limits);
+    return { ok: false, format: "xml", message: `body could not be decoded as XML: ${reason}` };
+  }
   const roots = Object.keys(document);
   if (roots.length !== 1) {
     return { ok: false, format: "xml", message: `body has ${roots.length} root elements, expected one` };
@@ -65,12 +127,6 @@ export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
   const xmlRoot = roots[0] as string;
   const content = document[xmlRoot];
   const value = content === "" ? {} : content;
-  if (exceedsDepth(value, limits.maxDepth)) {
-    return {
-      ok: false,
-      format: "xml",
-      message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further`,
-    };
-  }
+  if (exceedsDepth(value, limits.maxDepth)) return tooDeep(limits);
   return { ok: true, format: "xml", value, xmlRoot };
 }

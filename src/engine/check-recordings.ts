@@ -81,7 +81,10 @@ export async function readRecordingsInto(
   let ordinal = 0;
   for (const input of files) {
     try {
-      for await (const item of readInputs([input], { maxBodyBytes: config.maxBodyBytes })) {
+      for await (const item of readInputs([input], {
+        maxBodyBytes: config.maxBodyBytes,
+        signal: options.signal,
+      })) {
         if (options.signal?.aborted) break;
         if (!inShard(ordinal++, options.shard)) continue;
         exchanges++;

@@ -25,10 +25,22 @@ export function maxEntryTextLength(maxBodyBytes: number): number {
   return maxBodyBytes * 2 + ONE_MIB;
 }
 
-/** The reason given for an entry or line whose raw text was too long to be kept. */
-export function oversizedEntryReason(what: "entry" | "line", length: number, maxBodyBytes: number): string {
+/** The reason given for a HAR entry whose raw text was too long to be kept. */
+export function oversizedEntryReason(length: number, maxBodyBytes: number): string {
   return (
-    `${what} is ${formatCount(length)} characters long, too long to hold a body within the ` +
+    `entry is ${formatCount(length)} characters long, too long to hold a body within the ` +
     `${formatCount(maxBodyBytes)}-byte limit (${HOW_TO_RAISE})`
+  );
+}
+
+/**
+ * The reason given for an NDJSON line that grew past `maxEntryTextLength` characters. It is given as soon as
+ * the line crosses that length, before its end is known (a line may never end: `check /dev/zero`), so it
+ * says "longer than", not how long.
+ */
+export function oversizedLineReason(maxBodyBytes: number): string {
+  return (
+    `line is longer than ${formatCount(maxEntryTextLength(maxBodyBytes))} characters, too long to hold a ` +
+    `body within the ${formatCount(maxBodyBytes)}-byte limit (${HOW_TO_RAISE}); it was skipped up to its end`
   );
 }

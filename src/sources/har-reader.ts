@@ -11,11 +11,22 @@ import { UnreadableEntryError } from "./unreadable-entry-error.js";
  * never by the file. Yields every entry (an exchange, or unreadable with the reason), then throws an
  * InputError if the file as a whole is broken (missing, not HAR, bad JSON, truncated).
  */
-export async function* readHar(file: string, options: ReaderOptions): AsyncGenerator<SourceItem> {
+export function readHar(file: string, options: ReaderOptions): AsyncGenerator<SourceItem> {
+  return harItems(file, readTextChunks(file, options), options);
+}
+
+/** The items of a HAR text that arrives in `chunks` (of the file `file`, which names the items' source). */
+export async function* harItems(
+  file: string,
+  chunks: AsyncIterable<string>,
+  options: ReaderOptions,
+): AsyncGenerator<SourceItem> {
   const scanner = new HarEntryScanner(maxEntryTextLength(options.maxBodyBytes));
-  for await (const chunk of readTextChunks(file, options.chunkSize)) {
+  for await (const chunk of chunks) {
     for (const event of scanner.scan(chunk)) yield toSourceItem(event, file, options);
   }
+  // Interrupted: the file is cut short, not truncated.
+  if (options.signal?.aborted) return;
   for (const event of scanner.finish()) yield toSourceItem(event, file, options);
 }
 
@@ -23,11 +34,7 @@ function toSourceItem(event: HarScanEvent, file: string, options: ReaderOptions)
   if (event.type === "error") throw new InputError(file, event.message, event.index);
   const source = { file, index: event.index };
   if (event.type === "oversized-entry") {
-    return {
-      kind: "unreadable",
-      source,
-      reason: oversizedEntryReason("entry", event.length, options.maxBodyBytes),
-    };
+    return { kind: "unreadable", source, reason: oversizedEntryReason(event.length, options.maxBodyBytes) };
   }
   let entry: unknown;
   try {

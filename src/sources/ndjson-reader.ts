@@ -1,53 +1,53 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import type { ExchangeSource, SourceItem } from "../model/exchange.js";
-import { maxEntryTextLength, oversizedEntryReason } from "./body-size-limit.js";
+import { maxEntryTextLength, oversizedLineReason } from "./body-size-limit.js";
+import { type LineEvent, LineSplitter } from "./line-splitter.js";
 import { ndjsonLineToExchange } from "./ndjson-line.js";
-import { toInputError } from "./read-error.js";
-import { DEFAULT_CHUNK_SIZE, type ReaderOptions } from "./reader-options.js";
+import type { ReaderOptions } from "./reader-options.js";
+import { readTextChunks } from "./text-chunks.js";
 import { UnreadableEntryError } from "./unreadable-entry-error.js";
-
-/** The lines of a UTF-8 file (LF or CRLF), one at a time; read failures become InputErrors. */
-async function* readLines(file: string, chunkSize: number): AsyncGenerator<string> {
-  const input = createReadStream(file, { encoding: "utf8", highWaterMark: chunkSize });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      let next: IteratorResult<string>;
-      try {
-        next = await lines.next();
-      } catch (error) {
-        throw toInputError(file, error);
-      }
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    // Closes the file when the reader stops early.
-    input.destroy();
-  }
-}
 
 /**
  * Reads an NDJSON recording line by line: one exchange per line, each checked against
  * schemas/ndjson-exchange.schema.json. Blank lines are skipped but still counted, so that `index` is the
  * 0-based line number. A line that cannot become an exchange is yielded as unreadable with the reason.
  */
-export async function* readNdjson(file: string, options: ReaderOptions): AsyncGenerator<SourceItem> {
-  let index = -1;
-  for await (const rawLine of readLines(file, options.chunkSize ?? DEFAULT_CHUNK_SIZE)) {
-    index++;
-    const line = index === 0 && rawLine.startsWith("\uFEFF") ? rawLine.slice(1) : rawLine;
-    if (line.trim() === "") continue;
-    yield lineToItem(line, { file, index }, options.maxBodyBytes);
+export function readNdjson(file: string, options: ReaderOptions): AsyncGenerator<SourceItem> {
+  return ndjsonItems(file, readTextChunks(file, options), options);
+}
+
+/**
+ * The items of an NDJSON text that arrives in `chunks` (of the file `file`, which names the items' source).
+ * No line is kept beyond `maxEntryTextLength` characters: a longer one is yielded as unreadable as soon as
+ * it crosses that length, and reading resumes after its end, so memory never grows with a line.
+ */
+export async function* ndjsonItems(
+  file: string,
+  chunks: AsyncIterable<string>,
+  options: ReaderOptions,
+): AsyncGenerator<SourceItem> {
+  const splitter = new LineSplitter(maxEntryTextLength(options.maxBodyBytes));
+  for await (const chunk of chunks) {
+    for (const event of splitter.push(chunk)) {
+      const item = toItem(event, file, options.maxBodyBytes);
+      if (item) yield item;
+    }
+  }
+  // Interrupted: the last line read is cut short, not damaged.
+  if (options.signal?.aborted) return;
+  for (const event of splitter.finish()) {
+    const item = toItem(event, file, options.maxBodyBytes);
+    if (item) yield item;
   }
 }
 
-function lineToItem(line: string, source: ExchangeSource, maxBodyBytes: number): SourceItem {
-  if (line.length > maxEntryTextLength(maxBodyBytes)) {
-    // Too long to hold a body within the limit: not worth parsing.
-    return { kind: "unreadable", source, reason: oversizedEntryReason("line", line.length, maxBodyBytes) };
+function toItem(event: LineEvent, file: string, maxBodyBytes: number): SourceItem | undefined {
+  const source: ExchangeSource = { file, index: event.index };
+  if (event.type === "oversized-line") {
+    // Too long to hold a body within the limit: not kept, not parsed.
+    return { kind: "unreadable", source, reason: oversizedLineReason(maxBodyBytes) };
   }
+  const line = event.index === 0 && event.text.startsWith("\uFEFF") ? event.text.slice(1) : event.text;
+  if (line.trim() === "") return undefined;
   try {
     return { kind: "exchange", exchange: ndjsonLineToExchange(line, source, maxBodyBytes) };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { bodyParseable } from "../../src/rules/body-parseable.js";
-import { alibabaSuccess, tencentSuccess } from "../support/bodies.js";
+import { ALIBABA_ID, alibabaSuccess, TENCENT_ID, tencentSuccess } from "../support/bodies.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { repairFragment, seedExamples } from "../support/seed-examples.js";
 
@@ -30,6 +30,31 @@ ruleTester(bodyParseable, {
       body: repairFragment(ess.jsonError),
     },
     { name: "JSON with a UTF-8 message", dialect: "alibaba", body: alibabaSuccess({ Name: "未命名" }) },
+    {
+      // Legal XML names that fast-xml-parser refuses ([SECURITY] Invalid name) or renames (__toString).
+      name: "XML with elements named constructor, __proto__ and prototype",
+      dialect: "alibaba",
+      format: "xml",
+      body: `<DescribeThingsResponse><RequestId>${ALIBABA_ID}</RequestId><constructor>a</constructor><__proto__><prototype>b</prototype></__proto__></DescribeThingsResponse>`,
+    },
+    {
+      name: "XML with elements named toString, hasOwnProperty and __defineGetter__",
+      dialect: "alibaba",
+      format: "xml",
+      status: 400,
+      body: `<Error><RequestId>${ALIBABA_ID}</RequestId><HostId>ess.aliyuncs.com</HostId><Code>toString</Code><Message>m</Message><toString/><hasOwnProperty>x</hasOwnProperty><__defineGetter__>y</__defineGetter__></Error>`,
+    },
+    {
+      name: "JSON with __proto__ and constructor keys",
+      dialect: "tencent",
+      body: `{"Response":{"RequestId":"${TENCENT_ID}","__proto__":{"constructor":{"prototype":1}}}}`,
+    },
+    {
+      name: "XML nested 200 levels (deeper than the XML parser's own default of 100, within maxDepth)",
+      dialect: "alibaba",
+      format: "xml",
+      body: `<DescribeThingsResponse><RequestId>${ALIBABA_ID}</RequestId>${"<a>".repeat(198)}x${"</a>".repeat(198)}</DescribeThingsResponse>`,
+    },
   ],
   invalid: [
     {

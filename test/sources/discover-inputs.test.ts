@@ -1,9 +1,10 @@
-import { mkdir, symlink } from "node:fs/promises";
+import { chmod, mkdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import { InputError } from "../../src/model/exchange.js";
 import { discoverInputs } from "../../src/sources/discover-inputs.js";
 import { makeTempDir, writeFixture } from "./source-fixtures.js";
+import { makeFifo, releaseFifo, within } from "./special-files.js";
 
 async function inputErrorOf(promise: Promise<unknown>): Promise<InputError> {
   try {
@@ -145,6 +146,87 @@ describe("discoverInputs", () => {
         { file: har, format: "har" },
         { file: copy, format: "har" },
       ]);
+    });
+  });
+
+  describe("paths in a folder that cannot be read are named, and everything else is found", () => {
+    const asRoot = process.getuid?.() === 0;
+
+    it("a broken symbolic link, a symbolic link loop, a FIFO (not opened): each named, the rest found", async function () {
+      if (process.platform === "win32") this.skip(); // symbolic links and mkfifo
+      await mkdir(path.join(dir, "sub"));
+      const a = await writeFixture(dir, "a.ndjson", "");
+      const b = await writeFixture(dir, "sub/b.har", "{}");
+      const c = await writeFixture(dir, "sub/c.jsonl", "");
+      const broken = path.join(dir, "gone.har");
+      await symlink(path.join(dir, "nowhere.har"), broken);
+      const loop = path.join(dir, "sub", "loop.ndjson");
+      await symlink(loop, loop);
+      const fifo = makeFifo(path.join(dir, "pipe.ndjson"));
+      await symlink("notes.txt", path.join(dir, "ignored-link")); // not a recording's name: not looked at
+      try {
+        const errors: InputError[] = [];
+        const found = await within(
+          discoverInputs([dir], { onInputError: (error) => errors.push(error) }),
+          5000,
+          "discovery of a folder holding a FIFO",
+        );
+        expect(found).to.deep.equal([
+          { file: a, format: "ndjson" },
+          { file: b, format: "har" },
+          { file: c, format: "ndjson" },
+        ]);
+        expect(errors.map((e) => e.message)).to.deep.equal([
+          `${broken}: cannot read: a broken symbolic link (what it points to does not exist)`,
+          `${fifo}: not read: it is a FIFO (named pipe); only regular files are read from a folder (name it on the command line to read it)`,
+          `${loop}: cannot read: ELOOP: too many symbolic links encountered`,
+        ]);
+      } finally {
+        await releaseFifo(fifo);
+      }
+    });
+
+    it("without onInputError, the first of them is thrown", async () => {
+      await writeFixture(dir, "a.ndjson", "");
+      const broken = path.join(dir, "b.ndjson");
+      await symlink(path.join(dir, "nowhere"), broken);
+      const error = await inputErrorOf(discoverInputs([dir]));
+      expect(error.file).to.equal(broken);
+    });
+
+    it("a folder whose only recordings cannot be read is not also said to hold none", async () => {
+      const broken = path.join(dir, "b.ndjson");
+      await symlink(path.join(dir, "nowhere"), broken);
+      const errors: InputError[] = [];
+      expect(await discoverInputs([dir], { onInputError: (e) => errors.push(e) })).to.deep.equal([]);
+      expect(errors.map((e) => e.file)).to.deep.equal([broken]);
+    });
+
+    it("a subfolder that cannot be listed (chmod 000)", async function () {
+      if (asRoot) {
+        // root reads any folder whatever its mode; test/cli/bad-input.test.ts runs this case as nobody.
+        this.skip();
+      }
+      if (process.platform === "win32") this.skip();
+      await mkdir(path.join(dir, "b-locked"));
+      await mkdir(path.join(dir, "c"));
+      await writeFixture(dir, "b-locked/hidden.ndjson", "");
+      const a = await writeFixture(dir, "a.ndjson", "");
+      const c = await writeFixture(dir, "c/c.har", "{}");
+      await chmod(path.join(dir, "b-locked"), 0);
+      try {
+        const errors: InputError[] = [];
+        const found = await discoverInputs([dir], { onInputError: (e) => errors.push(e) });
+        expect(found).to.deep.equal([
+          { file: a, format: "ndjson" },
+          { file: c, format: "har" },
+        ]);
+        expect(errors.map((e) => e.message)).to.deep.equal([
+          `${path.join(dir, "b-locked")}: cannot read: EACCES: permission denied`,
+        ]);
+      } finally {
+        await chmod(path.join(dir, "b-locked"), 0o755);
+      }
     });
   });
 

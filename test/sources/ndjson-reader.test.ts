@@ -1,7 +1,9 @@
 import path from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { expect } from "chai";
-import { InputError } from "../../src/model/exchange.js";
-import { readNdjson } from "../../src/sources/ndjson-reader.js";
+import { InputError, type SourceItem } from "../../src/model/exchange.js";
+import { maxEntryTextLength } from "../../src/sources/body-size-limit.js";
+import { ndjsonItems, readNdjson } from "../../src/sources/ndjson-reader.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../../src/sources/reader-options.js";
 import { collect, exchangeOf, makeTempDir, reasonOf, writeFixture } from "./source-fixtures.js";
 
@@ -169,10 +171,55 @@ describe("readNdjson", () => {
   it("skips a line too long for any body within the limit without parsing it, and reads the next", async () => {
     const huge = line({ response: { body: "x".repeat(1024 * 1024 + 500) } });
     const { items } = await read(`${huge}\n${line()}\n`, 100);
-    expect(reasonOf(items[0])).to.match(
-      /^line is 1,049,\d{3} characters long, too long to hold a body within the 100-byte limit/,
+    expect(reasonOf(items[0])).to.equal(
+      "line is longer than 1,048,776 characters, too long to hold a body within the 100-byte limit " +
+        "(raise it with --max-body-bytes); it was skipped up to its end",
     );
     expect(exchangeOf(items[1]).source.index).to.equal(1);
+  });
+
+  describe("a line far longer than the limit (`check /dev/zero`, a 600 MB line)", () => {
+    const MAX_BODY_BYTES = 64 * 1024;
+    const CHUNK = 64 * 1024;
+    const LONG_LINE = 400 * 1024 * 1024;
+
+    it("is reported while it streams, none of it is kept, and the line after it is read", async () => {
+      const maxLine = maxEntryTextLength(MAX_BODY_BYTES);
+      const bytes = Buffer.alloc(CHUNK, "x");
+      const heapUsed = () => getHeapStatistics().used_heap_size;
+      const baseline = heapUsed();
+      let produced = 0;
+      let heapGrowth = 0;
+      // The line comes from a generator, not a file: 400 MB of text, each chunk a fresh string, so that a
+      // reader that kept the chunks (as readline keeps a line) would hold all of them.
+      async function* text(): AsyncGenerator<string> {
+        yield `${line()}\n`;
+        for (; produced < LONG_LINE; produced += CHUNK) {
+          yield bytes.toString("latin1");
+          if (produced % (64 * CHUNK) === 0) heapGrowth = Math.max(heapGrowth, heapUsed() - baseline);
+        }
+        yield `\n${line()}\n`;
+      }
+      const items: SourceItem[] = [];
+      let producedWhenReported = Number.NaN;
+      for await (const item of ndjsonItems("long.ndjson", text(), { maxBodyBytes: MAX_BODY_BYTES })) {
+        if (item.kind === "unreadable") producedWhenReported = produced;
+        items.push(item);
+      }
+      expect(
+        items.map((i) => [i.kind, i.kind === "exchange" ? i.exchange.source.index : i.source.index]),
+      ).to.deep.equal([
+        ["exchange", 0],
+        ["unreadable", 1],
+        ["exchange", 2],
+      ]);
+      expect(reasonOf(items[1])).to.match(/^line is longer than 1,179,648 characters/);
+      // Reported once the line had crossed the limit, not at its end, 400 MB later.
+      expect(producedWhenReported).to.be.within(maxLine - CHUNK, maxLine + CHUNK);
+      // The heap never held more than a fraction of the line (it holds a few chunks in flight and the
+      // young garbage the collector has not reclaimed yet).
+      expect(heapGrowth, `heap growth ${heapGrowth} bytes`).to.be.below(LONG_LINE / 4);
+    });
   });
 
   it("throws an InputError for a missing file", async () => {
