@@ -30,7 +30,9 @@ export async function publishReport(
   );
   if (options.quiet) return;
   const files = written.map((w) => path.relative(process.cwd(), w.file) || w.file).join(", ");
-  process.stdout.write(terminalSummary(report, files, { interruptedBy: signalLabel(interruptedBy()) }));
+  const signal = interruptedBy();
+  const interrupted = signal === undefined ? {} : { interruptedBy: signalLabel(signal) };
+  process.stdout.write(terminalSummary(report, files, interrupted));
   for (const line of options.extraLines ?? []) process.stdout.write(`  ${line}\n`);
   if (options.verdict) printVerdict(options.verdict);
 }

@@ -23,22 +23,23 @@ function countsByRule(report: ConformanceReport, severity: "error" | "warning", 
 }
 
 /**
- * A short, plain-text account of a report for the terminal. `interruptedBy` names what stopped an
- * incomplete run ("Ctrl-C", "SIGTERM"); the report itself does not know.
+ * A short, plain-text account of a report for the terminal. `interruptedBy` names what stopped the run
+ * ("Ctrl-C", "SIGTERM"), when something did; the report itself does not know. Without it, an incomplete
+ * report without input errors is taken to be an interrupted one.
  */
 export function terminalSummary(
   report: ConformanceReport,
   reportFile?: string,
-  { interruptedBy = "Ctrl-C" }: { interruptedBy?: string } = {},
+  { interruptedBy }: { interruptedBy?: string | undefined } = {},
 ): string {
   const { summary } = report;
   const lines = [
     `conformance: ${summary.exchanges} exchange(s) read, ${summary.checked} checked, ${summary.skipped} skipped`,
     `  passed ${summary.passed} · failed ${summary.failed} · warned ${summary.warned} · score ${summary.score.toFixed(2)}`,
   ];
-  if (!report.complete && report.inputErrors.length === 0)
+  if (!report.complete && (interruptedBy !== undefined || report.inputErrors.length === 0))
     lines.unshift(
-      `conformance: interrupted (${interruptedBy}): the report covers only what was done before it`,
+      `conformance: interrupted (${interruptedBy ?? "Ctrl-C"}): the report covers only what was done before it`,
     );
   lines.push(...countsByRule(report, "error", "exchanges failing each rule:"));
   lines.push(

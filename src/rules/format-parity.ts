@@ -73,7 +73,9 @@ function compare(
       return;
     }
     for (const key of new Set([...Object.keys(json), ...Object.keys(xmlObject)])) {
-      compare(json[key], xmlObject[key], `${pointer}/${escapeToken(key)}`, varying, out);
+      // Own members only: a member named toString or constructor must not meet Object.prototype's.
+      const own = (object: Record<string, unknown>) => (Object.hasOwn(object, key) ? object[key] : undefined);
+      compare(own(json), own(xmlObject), `${pointer}/${escapeToken(key)}`, varying, out);
     }
     return;
   }

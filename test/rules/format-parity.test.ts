@@ -67,6 +67,14 @@ describe("rule format-parity (pairs of JSON and XML answers)", () => {
       const findings = formatParityFindings("ess", "DescribeScalingGroups", json, { ...xml, Extra: "x" });
       expect(findings.map((f) => f.pointer)).to.deep.equal(["/Extra"]);
     });
+    it("a member named like an Object.prototype member, in one answer only, is compared as missing", () => {
+      const withNames = JSON.parse('{"toString":"a","constructor":"b"}');
+      const findings = formatParityFindings("ess", "DescribeScalingGroups", json, { ...xml, ...withNames });
+      expect(findings.map((f) => [f.pointer, f.expected, f.actual])).to.deep.equal([
+        ["/toString", "(absent)", "a"],
+        ["/constructor", "(absent)", "b"],
+      ]);
+    });
     it("an object in JSON that is text in XML", () => {
       expect(
         formatParityFindings(
