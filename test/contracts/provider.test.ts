@@ -1,6 +1,5 @@
 process.env.PACT_DO_NOT_TRACK = "true";
 
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +8,7 @@ import { contractsCommand } from "../../src/cli/contracts-command.js";
 import { packageRoot } from "../../src/project-paths.js";
 import { createAjv } from "../../src/schemas/create-ajv.js";
 import { readValidReport } from "../support/report-validator.js";
-import { builtBin, runCli } from "../support/run-cli.js";
+import { runCli } from "../support/run-cli.js";
 
 const CONTRACTS = path.join(packageRoot, "contracts");
 const SCHEMA = path.join(packageRoot, "schemas/contracts-report.schema.json");
@@ -37,27 +36,6 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
     if (noColor === undefined) delete process.env.NO_COLOR;
     else process.env.NO_COLOR = noColor;
   }
-}
-
-/** `conformance contracts ARGS…` in its own process (from the build): everything it writes, fd 1 and 2. */
-function runProcess(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [builtBin, "contracts", ...args], {
-      cwd: packageRoot,
-      env: { ...process.env, PACT_DO_NOT_TRACK: "true" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** The interaction "DescribeInstances (JSON) succeeds" of the Zenlayer pact, renamed to an action the target lacks. */
@@ -136,7 +114,16 @@ describe("contracts verify (provider side)", () => {
   it("--quiet: nothing on the terminal at all, not even the verifier's own report; the reports and the log are written", async () => {
     const file = unservablePact(dir);
     const reportDir = path.join(dir, "reports-quiet");
-    const result = await runProcess(["verify", "--quiet", "--contracts", file, "--report-dir", reportDir]);
+    // In its own process: everything it writes, fd 1 and 2, the native verifier's included.
+    const result = await runCli([
+      "contracts",
+      "verify",
+      "--quiet",
+      "--contracts",
+      file,
+      "--report-dir",
+      reportDir,
+    ]);
     expect(result.code, result.stderr).to.equal(1);
     expect(result.stdout).to.equal("");
     expect(result.stderr).to.equal("");

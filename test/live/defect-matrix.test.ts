@@ -1,36 +1,9 @@
 import { expect } from "chai";
-import { ReportBuilder } from "../../src/engine/report-builder.js";
-import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
-import { DEFAULT_TIMEOUTS } from "../../src/live/http-exchange.js";
-import { runLive } from "../../src/live/run-live.js";
-import { selectCalls } from "../../src/live/select-calls.js";
 import { DEFECTS, type DefectName } from "../../src/sandbox/defects.js";
-import { startSandbox } from "../../src/sandbox/start-sandbox.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
-import { sharedEngine } from "../support/shared-engine.js";
+import { sandboxRunReport } from "../support/sandbox-live-run.js";
 
-async function runAgainstSandbox(defects: DefectName[]): Promise<ConformanceReport> {
-  const sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS, defects });
-  try {
-    const engine = await sharedEngine();
-    const builder = new ReportBuilder(engine, [{ kind: "live", location: sandbox.url }]);
-    await runLive({
-      target: new URL(sandbox.url),
-      calls: selectCalls(),
-      credentials: SANDBOX_CREDENTIALS,
-      engine,
-      builder,
-      concurrency: 4,
-      timeouts: DEFAULT_TIMEOUTS,
-      maxBodyBytes: 1 << 20,
-      throttleRetries: 4,
-      throttle: sandbox.throttle,
-    });
-    return builder.build();
-  } finally {
-    await sandbox.close();
-  }
-}
+const runAgainstSandbox = sandboxRunReport;
 
 /** Rule id → exchanges it failed (errors) or warned about. */
 function caughtBy(report: ConformanceReport): Map<string, number> {

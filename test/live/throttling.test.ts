@@ -1,39 +1,22 @@
 import { expect } from "chai";
 import type { Dialect } from "../../src/dialects/dialect.js";
-import { ReportBuilder } from "../../src/engine/report-builder.js";
 import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
-import { DEFAULT_TIMEOUTS } from "../../src/live/http-exchange.js";
-import { runLive } from "../../src/live/run-live.js";
 import { selectCalls } from "../../src/live/select-calls.js";
 import { backoffMs, isThrottled } from "../../src/live/throttling.js";
-import type { RawExchange } from "../../src/model/exchange.js";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
-import { sharedEngine } from "../support/shared-engine.js";
+import { liveRunAgainst } from "../support/sandbox-live-run.js";
 
 /** The run's throttling probes only (tencent, alibaba kms and ess, zenlayer), against `sandbox`. */
-async function runThrottlingProbes(
+const runThrottlingProbes = (
   sandbox: RunningSandbox,
   extra: { throttle?: (dialect: Dialect) => () => void; dialects?: Dialect[] } = {},
-): Promise<{ report: ConformanceReport; exchanges: RawExchange[] }> {
-  const engine = await sharedEngine();
-  const builder = new ReportBuilder(engine, [{ kind: "live", location: sandbox.url }]);
-  const exchanges: RawExchange[] = [];
-  await runLive({
-    target: new URL(sandbox.url),
+) =>
+  liveRunAgainst(sandbox, {
     calls: selectCalls({ dialects: extra.dialects }).filter((c) => c.repeatUntilThrottled !== undefined),
-    credentials: SANDBOX_CREDENTIALS,
-    engine,
-    builder,
-    concurrency: 4,
-    timeouts: DEFAULT_TIMEOUTS,
-    maxBodyBytes: 1 << 20,
     throttleRetries: 0,
     throttle: extra.throttle,
-    onExchange: (exchange) => exchanges.push(exchange),
   });
-  return { report: builder.build(), exchanges };
-}
 
 const probeCells = (report: ConformanceReport) =>
   report.matrix

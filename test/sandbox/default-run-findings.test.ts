@@ -2,15 +2,9 @@
 // that `conformance run` draws from it (each action call and each probe) is judged by the engine here, and
 // warnings count as much as errors. The only findings allowed are the ones pinned below, with the reason.
 import { expect } from "chai";
-import { ReportBuilder } from "../../src/engine/report-builder.js";
-import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
-import { DEFAULT_TIMEOUTS } from "../../src/live/http-exchange.js";
-import { runLive } from "../../src/live/run-live.js";
-import { selectCalls } from "../../src/live/select-calls.js";
-import { startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { ZENLAYER_FAILURES } from "../../src/sandbox/zenlayer/zenlayer-failures.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
-import { sharedEngine } from "../support/shared-engine.js";
+import { sandboxRunReport } from "../support/sandbox-live-run.js";
 
 /**
  * Zenlayer failures for which no document names a code: seed 000 names only INVALID_ZONE_NOT_FOUND,
@@ -30,28 +24,7 @@ const UNDOCUMENTED_ZENLAYER_CODES = [
   "SIGNATURE_VERIFICATION_FAILED",
 ];
 
-async function defaultRunReport(): Promise<ConformanceReport> {
-  const sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS });
-  try {
-    const engine = await sharedEngine();
-    const builder = new ReportBuilder(engine, [{ kind: "live", location: sandbox.url }]);
-    await runLive({
-      target: new URL(sandbox.url),
-      calls: selectCalls(),
-      credentials: SANDBOX_CREDENTIALS,
-      engine,
-      builder,
-      concurrency: 4,
-      timeouts: DEFAULT_TIMEOUTS,
-      maxBodyBytes: 1 << 20,
-      throttleRetries: 4,
-      throttle: sandbox.throttle,
-    });
-    return builder.build();
-  } finally {
-    await sandbox.close();
-  }
-}
+const defaultRunReport = () => sandboxRunReport();
 
 function codeOf(body: string | undefined): string | undefined {
   try {
