@@ -21,6 +21,8 @@ shared=$(cd "$project/../shared" 2>/dev/null && pwd) || {
   exit 2
 }
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/loaded-ci-check.XXXXXX")
+# Readable by others, as a CI checkout is: a test that runs the CLI as another user needs to reach it.
+chmod 755 "$scratch"
 git clone --quiet --no-hardlinks "$project" "$scratch/main" || exit 2
 ln -s "$shared" "$scratch/shared"
 echo "loaded-ci-check: $runs run(s) of .ci/run on a fresh clone of $(git -C "$project" rev-parse --short HEAD) in $scratch/main, one core kept busy"
