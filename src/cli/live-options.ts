@@ -2,7 +2,7 @@ import { DEFAULT_TIMEOUTS } from "../live/http-exchange.js";
 import type { LiveJobOptions } from "../live/live-job.js";
 import { LIVE_PRODUCTS } from "../live/select-calls.js";
 import { DEFECTS, type DefectName } from "../sandbox/defects.js";
-import { parseNumberOption, parseShardOption, REPORTING_OPTIONS } from "./report-options.js";
+import { listOption, parseNumberOption, parseShardOption, REPORTING_OPTIONS } from "./report-options.js";
 import { parseSelection, SELECTION_OPTIONS } from "./selection-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -49,12 +49,6 @@ interface LiveFlags {
   retries?: string | undefined;
 }
 
-const list = (values: string[] | undefined) =>
-  values
-    ?.flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter(Boolean);
-
 /** The live part of a run's options, validated: every mistake is a UsageError naming the flag. */
 export function liveJobSettings(
   flags: LiveFlags,
@@ -63,7 +57,7 @@ export function liveJobSettings(
   "target" | "dialects" | "products" | "defects" | "concurrency" | "timeouts" | "throttleRetries"
 > {
   const { dialects, products } = parseSelection(flags, LIVE_PRODUCTS);
-  const defects = list(flags.defect);
+  const defects = listOption(flags.defect);
   const known = new Set(DEFECTS.map((d) => d.name));
   const unknownDefect = defects?.find((d) => !known.has(d as DefectName));
   if (unknownDefect)

@@ -15,6 +15,15 @@ export const REPORTING_OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
+/** A repeatable, comma-separated option's values (`--dialect a,b --dialect c`): each once, or undefined. */
+export function listOption(values: string[] | undefined): string[] | undefined {
+  const items = values
+    ?.flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return items && items.length > 0 ? [...new Set(items)] : undefined;
+}
+
 export function parseNumberOption(
   name: string,
   value: string | undefined,

@@ -1,5 +1,6 @@
 import { DIALECTS, type Dialect, isDialect } from "../dialects/dialect.js";
 import type { Selection } from "../engine/selection.js";
+import { listOption } from "./report-options.js";
 import { UsageError } from "./usage-error.js";
 
 /** --dialect and --product, as run, record and check take them (repeatable or comma-separated). */
@@ -7,14 +8,6 @@ export const SELECTION_OPTIONS = {
   dialect: { type: "string", multiple: true },
   product: { type: "string", multiple: true },
 } as const;
-
-const list = (values: string[] | undefined) => {
-  const items = values
-    ?.flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter(Boolean);
-  return items && items.length > 0 ? [...new Set(items)] : undefined;
-};
 
 /**
  * The selection the flags ask for. An unknown dialect is a usage error. With `products` (the products a
@@ -25,11 +18,14 @@ export function parseSelection(
   flags: { dialect?: string[] | undefined; product?: string[] | undefined },
   products?: Readonly<Record<Dialect, readonly string[]>>,
 ): Selection {
-  const dialects = list(flags.dialect);
+  const dialects = listOption(flags.dialect);
   const unknownDialect = dialects?.find((d) => !isDialect(d));
   if (unknownDialect !== undefined)
     throw new UsageError(`--dialect ${unknownDialect}: expected ${DIALECTS.join(", ")}`);
-  const selection: Selection = { dialects: dialects as Dialect[] | undefined, products: list(flags.product) };
+  const selection: Selection = {
+    dialects: dialects as Dialect[] | undefined,
+    products: listOption(flags.product),
+  };
   if (!products || !selection.products) return selection;
   const known = (ds: readonly Dialect[]) =>
     ds.flatMap((d) => products[d].map((p) => `${p} (${d})`)).join(", ");

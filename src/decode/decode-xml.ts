@@ -3,17 +3,26 @@ import { exceedsDepth } from "./body-depth.js";
 import type { DecodedBody, DecodeLimits } from "./decoded-body.js";
 
 /**
- * Element names reach the parser with this prefix, and lose it again in `restoreNames`. XML allows elements
- * named `constructor`, `__proto__`, `toString` or `hasOwnProperty`; fast-xml-parser builds plain objects
- * keyed by name, so it refuses the first two (its `[SECURITY] Invalid name` error) and renames the others
- * (`__toString`). No XML name starts with a space, so a prefixed name is never one of Object.prototype's,
- * nor one of the parser's own keys (`#text`), and no two names collide.
+ * Element names that are also Object.prototype's members (or `prototype`) reach the parser with this prefix, and lose it
+ * again in `restoreNames`. XML allows elements named `constructor`, `__proto__`, `toString` or
+ * `hasOwnProperty`; fast-xml-parser builds plain objects keyed by name, so it refuses the first two (its
+ * `[SECURITY] Invalid name` error) and renames the others (`__toString`). No XML name starts with a space,
+ * so a prefixed name is never one of Object.prototype's, nor one of the parser's own keys (`#text`), and no
+ * two names collide. Other names pass unchanged, and a body without such names needs no second walk.
  */
 const NAME_PREFIX = " ";
 
+/** The names the parser refuses or renames: Object.prototype's members, and `prototype`. */
+const RESERVED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+
+/** Whether the body being parsed had a prefixed name (the parser is synchronous: one body at a time). */
+let prefixedAny = false;
+
 function prefixName(name: string): string {
-  // The parser may hand a name over twice (self-closing elements): prefix it once.
-  return name.startsWith(NAME_PREFIX) ? name : NAME_PREFIX + name;
+  // The parser may hand a name over twice (self-closing elements); once prefixed it is no longer reserved.
+  if (!RESERVED_NAMES.has(name)) return name;
+  prefixedAny = true;
+  return NAME_PREFIX + name;
 }
 
 /**
@@ -113,7 +122,9 @@ export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
   }
   let document: Record<string, unknown>;
   try {
-    document = restoreNames(parserFor(limits.maxDepth).parse(text)) as Record<string, unknown>;
+    prefixedAny = false;
+    const parsed = parserFor(limits.maxDepth).parse(text) as Record<string, unknown>;
+    document = prefixedAny ? (restoreNames(parsed) as Record<string, unknown>) : parsed;
   } catch (error) {
     // One body never costs the others: whatever the parser refuses fails body-parseable, the run goes on.
     const reason = (error as Error).message;

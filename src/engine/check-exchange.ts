@@ -6,6 +6,7 @@ import type { Finding } from "../model/finding.js";
 import { NOT_APPLICABLE, type RuleContext } from "../rules/rule.js";
 import type { ExchangeResult } from "../types/generated/report.js";
 import type { Engine } from "./engine.js";
+import { describeSelection, isSelected, type Selection } from "./selection.js";
 
 export type RuleVerdict = "pass" | "fail" | "warn";
 
@@ -28,8 +29,11 @@ export function responseExcerpt(response: RawExchange["response"]): NonNullable<
   };
 }
 
-/** Decodes, classifies and runs every active rule over one exchange. Never throws for bad bodies. */
-export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVerdict {
+/**
+ * Decodes, classifies and runs every active rule over one exchange. Never throws for bad bodies. An
+ * exchange outside `select` is skipped, with the selection as the reason, before anything is decoded.
+ */
+export function checkExchange(exchange: RawExchange, engine: Engine, select?: Selection): ExchangeVerdict {
   const { source, response } = exchange;
   if (!Number.isInteger(response.status) || response.status < 100 || response.status > 599) {
     const why = response.status === 0 ? ": the request was blocked, failed or cancelled" : "";
@@ -51,6 +55,11 @@ export function checkExchange(exchange: RawExchange, engine: Engine): ExchangeVe
   const detection = detectExchange(exchange, engine.hosts);
   if (!detection.ok) return { kind: "skipped", source, reason: detection.reason };
   const { identity } = detection;
+  if (select && !isSelected(select, identity.dialect, identity.product)) {
+    const { dialect, product, action } = identity;
+    const reason = `not selected: ${dialect}/${product}/${action} is outside ${describeSelection(select)}`;
+    return { kind: "skipped", source, reason };
+  }
   const spec = dialectSpecs[identity.dialect];
   const decoded = decodeBody(response.body, identity.format, { maxDepth: engine.maxDepth });
   const body = decoded.ok ? decoded.value : undefined;

@@ -3,10 +3,10 @@ import { InputError } from "../model/exchange.js";
 import { discoverInputs } from "../sources/discover-inputs.js";
 import { readInputs } from "../sources/read-inputs.js";
 import type { ConformanceReport } from "../types/generated/report.js";
-import { checkExchange, type ExchangeVerdict } from "./check-exchange.js";
+import { checkExchange } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
 import { ReportBuilder } from "./report-builder.js";
-import { describeSelection, isSelected, type Selection } from "./selection.js";
+import type { Selection } from "./selection.js";
 import { inShard, type Shard } from "./shard.js";
 
 export interface Progress {
@@ -54,18 +54,6 @@ export async function checkRecordings(
   return builder.build();
 }
 
-/** The verdict, or a skip when the exchange is outside the selection (still accounted for in the report). */
-function selected(verdict: ExchangeVerdict, select: Selection | undefined): ExchangeVerdict {
-  if (verdict.kind === "skipped" || !select) return verdict;
-  const { dialect, product, action, source } = verdict.result;
-  if (isSelected(select, dialect, product)) return verdict;
-  return {
-    kind: "skipped",
-    source,
-    reason: `not selected: ${dialect}/${product}/${action} is outside ${describeSelection(select)}`,
-  };
-}
-
 /** The body of checkRecordings, adding to a report that may hold other targets too (`conformance run`). */
 export async function readRecordingsInto(
   builder: ReportBuilder,
@@ -88,8 +76,7 @@ export async function readRecordingsInto(
         if (options.signal?.aborted) break;
         if (!inShard(ordinal++, options.shard)) continue;
         exchanges++;
-        if (item.kind === "exchange")
-          builder.add(selected(checkExchange(item.exchange, engine), options.select));
+        if (item.kind === "exchange") builder.add(checkExchange(item.exchange, engine, options.select));
         else {
           builder.skip(item.source, item.reason);
           builder.inputError(item.source.file, item.reason, item.source.index);

@@ -3,24 +3,14 @@ import path from "node:path";
 import { expect } from "chai";
 import { CONFIG_FILE_NAME, loadConfig } from "../../src/config/load-config.js";
 import { checkRecordings } from "../../src/engine/check-recordings.js";
-import { InputError } from "../../src/model/exchange.js";
 import { recordingsDir } from "../../src/project-paths.js";
 import { readValidatedJson } from "../../src/schemas/read-validated-json.js";
+import { inputErrorOf } from "../support/input-error-of.js";
 import { runCli } from "../support/run-cli.js";
 import { sharedEngine } from "../support/shared-engine.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const CONFIG_FIELDS = "$schema, recordings, hosts, rules, maxBodyBytes, maxDepth";
-
-async function inputErrorOf(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("loadConfig", () => {
   const tempDir = useTempDir();

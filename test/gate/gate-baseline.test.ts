@@ -6,6 +6,7 @@ import { currentFailures, decideGate } from "../../src/gate/gate.js";
 import { InputError } from "../../src/model/exchange.js";
 import type { ExpectedFailure } from "../../src/types/generated/baseline.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
+import { inputErrorOf } from "../support/input-error-of.js";
 import { useTempDir } from "../support/temp-dir.js";
 import {
   MIXED_TRAFFIC,
@@ -14,16 +15,6 @@ import {
   STATUS_OUTCOME,
   ZENLAYER_STATUS_OUTCOME,
 } from "./gate-reports.js";
-
-/** The error `promise` rejects with; fails when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  expect.fail("expected a rejection");
-}
 
 describe("the expected-failures baseline (src/gate/baseline.ts)", () => {
   const tempDir = useTempDir();
@@ -70,16 +61,16 @@ describe("the expected-failures baseline (src/gate/baseline.ts)", () => {
 
   it("readBaseline refuses a corrupt or invalid file with an InputError that names it", async () => {
     await writeFile(baselineFile(), '{"baselineVersion": 1, "expectedFailures": [{"rule": 3}]');
-    const corrupt = await rejection(readBaseline(baselineFile()));
+    const corrupt = await inputErrorOf(readBaseline(baselineFile()));
     expect(corrupt).to.be.instanceOf(InputError);
     expect(corrupt.message).to.include(`${baselineFile()}: the baseline is not valid JSON`);
 
     await writeFile(baselineFile(), '{"baselineVersion": 1, "expectedFailures": [{"rule": 3}]}');
-    const invalid = await rejection(readBaseline(baselineFile()));
+    const invalid = await inputErrorOf(readBaseline(baselineFile()));
     expect(invalid).to.be.instanceOf(InputError);
     expect(invalid.message).to.include(`${baselineFile()}: not a baseline (schemas/baseline.schema.json)`);
 
-    const missing = await rejection(readBaseline(path.join(tempDir(), "missing.json")));
+    const missing = await inputErrorOf(readBaseline(path.join(tempDir(), "missing.json")));
     expect(missing).to.be.instanceOf(InputError);
     expect(missing.message).to.include("cannot read the baseline");
   });

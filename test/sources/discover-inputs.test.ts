@@ -1,20 +1,11 @@
 import { chmod, mkdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
-import { InputError } from "../../src/model/exchange.js";
+import type { InputError } from "../../src/model/exchange.js";
 import { discoverInputs } from "../../src/sources/discover-inputs.js";
+import { inputErrorOf } from "../support/input-error-of.js";
 import { makeTempDir, writeFixture } from "./source-fixtures.js";
 import { makeFifo, releaseFifo, within } from "./special-files.js";
-
-async function inputErrorOf(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("discoverInputs", () => {
   let dir: string;
