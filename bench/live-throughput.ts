@@ -8,11 +8,11 @@ import autocannon from "autocannon";
 import { createEngine } from "../src/engine/engine.js";
 import { ReportBuilder } from "../src/engine/report-builder.js";
 import { actionCall } from "../src/live/action-calls.js";
-import { SANDBOX_CREDENTIALS } from "../src/live/credentials.js";
 import { DEFAULT_TIMEOUTS } from "../src/live/http-exchange.js";
 import { runLive } from "../src/live/run-live.js";
 import { signedRequest } from "../src/live/signed-request.js";
 import { startSandbox } from "../src/sandbox/start-sandbox.js";
+import { SANDBOX_CREDENTIALS } from "../src/signing/credentials.js";
 
 const { values } = parseArgs({ options: { calls: { type: "string" }, seconds: { type: "string" } } });
 const callCount = Number(values.calls ?? 4000);

@@ -9,7 +9,7 @@ import { interruptedBy, signalLabel } from "./interruption.js";
 
 /**
  * Writes the report in every requested format and tells the terminal about it (unless quiet). A file that
- * cannot be written throws FileWriteError (src/report/write-file-atomic.ts), which names it and why; no
+ * cannot be written throws FileWriteError (src/files/write-file-atomic.ts), which names it and why; no
  * temporary file is left behind.
  */
 export async function publishReport(

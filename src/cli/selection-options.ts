@@ -1,5 +1,5 @@
-import { DIALECTS, type Dialect, isDialect } from "../dialects/dialect.js";
 import type { Selection } from "../engine/selection.js";
+import { DIALECTS, type Dialect, isDialect } from "../providers/dialect.js";
 import { listOption } from "./report-options.js";
 import { UsageError } from "./usage-error.js";
 

@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 
 /** One Pact file per provider product: the provider's name in the pact and where its answers come from. */
 export interface ContractProduct {

@@ -1,7 +1,7 @@
-import { isDialect } from "../dialects/dialect.js";
 import type { ExchangeVerdict } from "../engine/check-exchange.js";
 import type { Engine } from "../engine/engine.js";
 import type { ReportBuilder } from "../engine/report-builder.js";
+import { isDialect } from "../providers/dialect.js";
 import { contractVerifiedMeta } from "../rules/contract-verified.js";
 import type { PactVerification } from "./verify-contracts.js";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { writeFileAtomic } from "../report/write-file-atomic.js";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import type { ContractsReport } from "../types/generated/contracts-report.js";
 import type { PactVerification } from "./verify-contracts.js";
 

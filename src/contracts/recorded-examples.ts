@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { BodyFormat, Dialect } from "../dialects/dialect.js";
 import { recordingsDir } from "../project-paths.js";
+import type { BodyFormat, Dialect } from "../providers/dialect.js";
 
 interface HarEntry {
   request: { url: string; headers: { name: string; value: string }[] };

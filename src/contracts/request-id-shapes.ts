@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { Dialect } from "../dialects/dialect.js";
-import { tencent } from "../dialects/tencent.js";
-import { zenlayer } from "../dialects/zenlayer.js";
+import type { Dialect } from "../providers/dialect.js";
+import { tencent } from "../providers/tencent/envelope.js";
+import { zenlayer } from "../providers/zenlayer/envelope.js";
 
 const HEX = "[0-9a-fA-F]";
 
@@ -19,7 +19,7 @@ const MASKED_TAIL = Array.from(
 
 /**
  * The request-ID regex of each dialect in the contracts (whole-value, Rust `regex` syntax). Tencent and
- * Zenlayer: the dialect's `requestIdShape.pattern` (src/dialects/*.ts). Alibaba: the dialect's shape (a
+ * Zenlayer: the dialect's `requestIdShape.pattern` (src/providers/DIALECT/envelope.ts). Alibaba: the dialect's shape (a
  * UUID, the documentation's "x" masking allowed) narrowed to what a provider can answer: the mask only
  * on the tail of the last group, so that an all-`x` ID (a placeholder, not an ID) is refused; every ID
  * this accepts the dialect's shape accepts too (test/contracts/strictness.test.ts).

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Dialect } from "../dialects/dialect.js";
-import type { Credentials } from "../live/credentials.js";
+import type { Dialect } from "../providers/dialect.js";
 import { signRpc } from "../signing/alibaba-rpc.js";
+import type { Credentials } from "../signing/credentials.js";
 import { signTc3 } from "../signing/tc3.js";
 import { signZc2 } from "../signing/zc2.js";
 import type { StateSigning } from "./provider-states.js";

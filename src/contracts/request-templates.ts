@@ -1,5 +1,5 @@
 import type { CallSpec } from "../live/call-spec.js";
-import { SANDBOX_CREDENTIALS } from "../live/credentials.js";
+import { SANDBOX_CREDENTIALS } from "../signing/credentials.js";
 import { MatchersV3 } from "./load-pact.js";
 import { UNKNOWN_KEY_IDS } from "./provider-states.js";
 

@@ -1,5 +1,5 @@
-import { dialectSpecs } from "../dialects/dialect-specs.js";
 import type { CallSpec } from "../live/call-spec.js";
+import { dialectSpecs } from "../providers/dialect-specs.js";
 import { MatchersV3 } from "./load-pact.js";
 import { recordedSuccessBody } from "./recorded-examples.js";
 import { exampleRequestId, REQUEST_ID_PATTERNS } from "./request-id-shapes.js";
@@ -103,7 +103,7 @@ export function successResponse(call: CallSpec): ContractResponse {
   }
 }
 
-/** The error envelope schema an answer is judged by (src/dialects; docs/schemas.md). */
+/** The error envelope schema an answer is judged by (src/providers/DIALECT/envelope.ts; docs/schemas.md). */
 const errorEnvelope = (call: CallSpec) =>
   call.dialect === "alibaba"
     ? call.product === "kms"

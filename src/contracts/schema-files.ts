@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Dialect } from "../dialects/dialect.js";
 import { schemasDir } from "../project-paths.js";
+import type { Dialect } from "../providers/dialect.js";
 import type { SchemaNode } from "./schema-matchers.js";
 
 const cache = new Map<string, unknown>();

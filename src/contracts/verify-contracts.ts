@@ -1,7 +1,7 @@
-import { DIALECTS, type Dialect, isDialect } from "../dialects/dialect.js";
 import { actionCall } from "../live/action-calls.js";
-import type { Credentials } from "../live/credentials.js";
 import { signedRequest } from "../live/signed-request.js";
+import { DIALECTS, type Dialect, isDialect } from "../providers/dialect.js";
+import type { Credentials } from "../signing/credentials.js";
 import type { PactFileSummary } from "./contract-file.js";
 import { Verifier } from "./load-pact.js";
 import { ALL_STATES, STATES, signingFor } from "./provider-states.js";

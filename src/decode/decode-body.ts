@@ -1,4 +1,4 @@
-import type { BodyFormat } from "../dialects/dialect.js";
+import type { BodyFormat } from "../providers/dialect.js";
 import { decodeJson } from "./decode-json.js";
 import { decodeXml } from "./decode-xml.js";
 import type { DecodedBody, DecodeLimits } from "./decoded-body.js";

@@ -1,4 +1,4 @@
-import type { BodyFormat } from "../dialects/dialect.js";
+import type { BodyFormat } from "../providers/dialect.js";
 
 export type DecodedBody =
   | { ok: true; format: BodyFormat; value: unknown; xmlRoot?: string }

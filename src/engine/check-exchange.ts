@@ -1,8 +1,8 @@
 import { decodeBody } from "../decode/decode-body.js";
-import { detectExchange } from "../dialects/detect-exchange.js";
-import { dialectSpecs } from "../dialects/dialect-specs.js";
 import type { ExchangeSource, RawExchange } from "../model/exchange.js";
 import type { Finding } from "../model/finding.js";
+import { detectExchange } from "../providers/detect-exchange.js";
+import { dialectSpecs } from "../providers/dialect-specs.js";
 import { NOT_APPLICABLE, type RuleContext } from "../rules/rule.js";
 import type { ExchangeResult } from "../types/generated/report.js";
 import type { Engine } from "./engine.js";

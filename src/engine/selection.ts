@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 
 /** Which exchanges a run judges (--dialect, --product); undefined members select everything. */
 export interface Selection {

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from "../report/write-file-atomic.js";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { readValidatedJson } from "../schemas/read-validated-json.js";
 import type { ExpectedFailure, ExpectedFailures } from "../types/generated/baseline.js";
 

@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 import type { CallSpec } from "./call-spec.js";
 
 export const VERSIONS = {

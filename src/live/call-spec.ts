@@ -1,5 +1,5 @@
-import type { BodyFormat, Dialect } from "../dialects/dialect.js";
 import type { ProbeExpectation } from "../model/exchange.js";
+import type { BodyFormat, Dialect } from "../providers/dialect.js";
 
 export type { ProbeExpectation };
 

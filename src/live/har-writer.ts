@@ -4,13 +4,13 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import type { RawExchange } from "../model/exchange.js";
 import {
   FileWriteError,
   fileKind,
   temporaryFileFor,
   trackTemporaryFile,
-} from "../report/write-file-atomic.js";
+} from "../files/write-file-atomic.js";
+import type { RawExchange } from "../model/exchange.js";
 import { TOOL } from "../tool.js";
 
 const pairs = (headers: Record<string, string>) =>

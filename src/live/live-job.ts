@@ -1,14 +1,14 @@
 import { loadConfig } from "../config/load-config.js";
-import type { Dialect } from "../dialects/dialect.js";
 import { readRecordingsInto } from "../engine/check-recordings.js";
 import { createEngine } from "../engine/engine.js";
 import { ReportBuilder } from "../engine/report-builder.js";
 import type { Shard } from "../engine/shard.js";
 import { InputError } from "../model/exchange.js";
+import type { Dialect } from "../providers/dialect.js";
 import type { DefectName } from "../sandbox/defects.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
+import { credentialsFromEnv, missingCredentials } from "../signing/credentials.js";
 import type { ConformanceReport } from "../types/generated/report.js";
-import { credentialsFromEnv, missingCredentials } from "./credentials.js";
 import { HarWriter } from "./har-writer.js";
 import type { Timeouts } from "./http-exchange.js";
 import { displayUrl } from "./redact.js";

@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 import { actionCall } from "./action-calls.js";
 import type { CallSpec, ProbeExpectation } from "./call-spec.js";
 

@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 import { ACTION_CALLS, VERSIONS } from "./action-calls.js";
 import type { CallSpec } from "./call-spec.js";
 import { probeCalls } from "./probe-catalogue.js";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { signRpc } from "../signing/alibaba-rpc.js";
+import type { Credentials } from "../signing/credentials.js";
 import { signTc3 } from "../signing/tc3.js";
 import { signZc2 } from "../signing/zc2.js";
 import type { CallSpec } from "./call-spec.js";
-import type { Credentials } from "./credentials.js";
 
 /** An HTTP request ready to send: what was signed is exactly what goes on the wire. */
 export interface OutgoingRequest {

@@ -1,8 +1,8 @@
 import { decodeBody } from "../decode/decode-body.js";
-import type { BodyFormat, Dialect } from "../dialects/dialect.js";
-import { dialectSpecs } from "../dialects/dialect-specs.js";
-import { resolvePointer } from "../dialects/json-pointer.js";
 import type { HeaderMap } from "../model/exchange.js";
+import { resolvePointer } from "../model/json-pointer.js";
+import type { BodyFormat, Dialect } from "../providers/dialect.js";
+import { dialectSpecs } from "../providers/dialect-specs.js";
 
 /** Throttling codes the documents and SDKs name (provider-facts.md §1, §2; seeds 001, 004). */
 const THROTTLING_CODE =

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import type { ConformanceReport } from "../types/generated/report.js";
 import { badgeReporter } from "./badge-report.js";
 import { htmlReporter } from "./html-report.js";
@@ -7,7 +8,6 @@ import { jsonReporter } from "./json-report.js";
 import { junitReporter } from "./junit-report.js";
 import { markdownReporter } from "./markdown-report.js";
 import type { ReportContext, Reporter } from "./reporter.js";
-import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** Every report format, in the order they are written. */
 export const REPORTERS: readonly Reporter[] = [

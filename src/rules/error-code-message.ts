@@ -1,4 +1,4 @@
-import { resolvePointer } from "../dialects/json-pointer.js";
+import { resolvePointer } from "../model/json-pointer.js";
 import { describeValue } from "./describe-value.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 

@@ -1,4 +1,4 @@
-import { resolvePointer } from "../dialects/json-pointer.js";
+import { resolvePointer } from "../model/json-pointer.js";
 import type { RuleContext } from "./rule.js";
 
 /** The error code of an error body, when it is a non-empty string. */

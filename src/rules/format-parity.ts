@@ -1,4 +1,4 @@
-import { escapeToken, isPlainObject } from "../dialects/json-pointer.js";
+import { escapeToken, isPlainObject } from "../model/json-pointer.js";
 import { describeValue } from "./describe-value.js";
 import type { FindingDraft, RuleMeta } from "./rule.js";
 

@@ -1,4 +1,4 @@
-import type { DialectSpec, Outcome } from "../dialects/dialect.js";
+import type { DialectSpec, Outcome } from "../providers/dialect.js";
 
 /**
  * Body fields that a dedicated rule judges (request IDs, error code and message, Alibaba HostId and KMS

@@ -1,5 +1,5 @@
-import type { Located } from "../dialects/dialect.js";
-import { resolvePointer } from "../dialects/json-pointer.js";
+import { resolvePointer } from "../model/json-pointer.js";
+import type { Located } from "../providers/dialect.js";
 import type { RuleContext } from "./rule.js";
 
 /** Every place the body should carry the request ID, with what is there (possibly undefined). */

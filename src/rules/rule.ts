@@ -1,8 +1,8 @@
 import type { DecodedBody } from "../decode/decoded-body.js";
-import type { ExchangeIdentity } from "../dialects/detect-exchange.js";
-import type { Dialect, DialectSpec, Outcome } from "../dialects/dialect.js";
 import type { HeaderMap, RawExchange } from "../model/exchange.js";
 import type { Finding, Severity } from "../model/finding.js";
+import type { ExchangeIdentity } from "../providers/detect-exchange.js";
+import type { Dialect, DialectSpec, Outcome } from "../providers/dialect.js";
 import type { CodeTables } from "../schemas/code-tables.js";
 import type { SchemaRegistry } from "../schemas/schema-registry.js";
 

@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { joinPointer, resolvePointer } from "../dialects/json-pointer.js";
+import { joinPointer, resolvePointer } from "../model/json-pointer.js";
 import type { CompiledSchema } from "../schemas/schema-registry.js";
 import { describeValue } from "./describe-value.js";
 import type { FindingDraft } from "./rule.js";

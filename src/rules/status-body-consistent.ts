@@ -1,4 +1,4 @@
-import { isPlainObject } from "../dialects/json-pointer.js";
+import { isPlainObject } from "../model/json-pointer.js";
 import { describeValue } from "./describe-value.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
 

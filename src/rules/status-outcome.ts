@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 const EXPECTED: Record<Dialect, { success: [number, number, string]; error: [number, number, string] }> = {

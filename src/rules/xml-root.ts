@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../dialects/detect-exchange.js";
+import { UNKNOWN } from "../providers/detect-exchange.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
 
 /** Roots a product uses for both outcomes (provider-facts.md §1: KMS documentation uses <KMS>). */

@@ -1,4 +1,4 @@
-import type { BodyFormat, Dialect } from "../dialects/dialect.js";
+import type { BodyFormat, Dialect } from "../providers/dialect.js";
 import type { Failure } from "./refusal.js";
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 
 /**
  * A new request ID in the dialect's usual shape (provider-facts.md §3): Tencent a lower-case UUID,

@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 import type { CodeTables } from "../schemas/code-tables.js";
 import { EssStore } from "./alibaba/ess-store.js";
 import type { DefectName } from "./defects.js";

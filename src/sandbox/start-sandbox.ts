@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
 import { CodeTables } from "../schemas/code-tables.js";
 import { handleRequest } from "./handle-request.js";
 import { createSandboxContext, throttleKey } from "./sandbox-context.js";

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Dialect } from "../dialects/dialect.js";
 import { schemasDir } from "../project-paths.js";
+import type { Dialect } from "../providers/dialect.js";
 import type { CodeTable } from "../types/generated/code-table.js";
 import { createAjv } from "./create-ajv.js";
 

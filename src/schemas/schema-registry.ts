@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
-import type { BodyFormat, Dialect, Outcome } from "../dialects/dialect.js";
 import { schemasDir } from "../project-paths.js";
+import type { BodyFormat, Dialect, Outcome } from "../providers/dialect.js";
 import { createAjv } from "./create-ajv.js";
 import { xmlView } from "./xml-view.js";
 

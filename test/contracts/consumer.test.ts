@@ -14,9 +14,9 @@ import { CONTRACT_PRODUCTS } from "../../src/contracts/contract-products.js";
 import { MatchersV3, type MockServer } from "../../src/contracts/load-pact.js";
 import { newPact, runInteraction } from "../../src/contracts/pact-builder.js";
 import { UNKNOWN_KEY_IDS } from "../../src/contracts/provider-states.js";
-import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
 import { DEFAULT_TIMEOUTS, sendRequest } from "../../src/live/http-exchange.js";
 import { signedRequest } from "../../src/live/signed-request.js";
+import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 
 type ExceptionClass = new (...args: never[]) => Error & { code?: string; requestId: string };
 /** The SDK's own error class (CommonJS default export; tsx may wrap it once more). */

@@ -17,13 +17,13 @@ import { integerAtLeastPattern, lengthPattern, withMatchers } from "../../src/co
 import { runVerifier } from "../../src/contracts/verifier-process.js";
 import type { InteractionVerdict } from "../../src/contracts/verifier-results.js";
 import { xmlSuccessResponse } from "../../src/contracts/xml-bodies.js";
-import { alibaba } from "../../src/dialects/alibaba.js";
-import { tencent } from "../../src/dialects/tencent.js";
-import { zenlayer } from "../../src/dialects/zenlayer.js";
 import { actionCall } from "../../src/live/action-calls.js";
-import { credentialsFromEnv } from "../../src/live/credentials.js";
 import { packageRoot } from "../../src/project-paths.js";
+import { alibaba } from "../../src/providers/alibaba/envelope.js";
+import { tencent } from "../../src/providers/tencent/envelope.js";
+import { zenlayer } from "../../src/providers/zenlayer/envelope.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { credentialsFromEnv } from "../../src/signing/credentials.js";
 import {
   type Alteration,
   type AlteringProxy,

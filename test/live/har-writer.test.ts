@@ -4,9 +4,9 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { expect } from "chai";
+import { FileWriteError } from "../../src/files/write-file-atomic.js";
 import { HarWriter } from "../../src/live/har-writer.js";
 import type { RawExchange } from "../../src/model/exchange.js";
-import { FileWriteError } from "../../src/report/write-file-atomic.js";
 import { projectRoot, runNode } from "../support/run-cli.js";
 import { useTempDir } from "../support/temp-dir.js";
 

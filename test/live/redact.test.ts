@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
 import {
   displayUrl,
   MIN_SCRUBBED_LENGTH,
@@ -9,6 +8,7 @@ import {
   scrubText,
 } from "../../src/live/redact.js";
 import type { RawExchange } from "../../src/model/exchange.js";
+import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 
 const secret = "SandboxAlibabaAccessKeySecretEX";
 const keyId = "LTAI5tSandboxEXAMPLE0000";

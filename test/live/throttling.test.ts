@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import type { Dialect } from "../../src/dialects/dialect.js";
-import { SANDBOX_CREDENTIALS } from "../../src/live/credentials.js";
 import { selectCalls } from "../../src/live/select-calls.js";
 import { backoffMs, isThrottled } from "../../src/live/throttling.js";
+import type { Dialect } from "../../src/providers/dialect.js";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { liveRunAgainst } from "../support/sandbox-live-run.js";
 

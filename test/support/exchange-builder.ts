@@ -1,5 +1,5 @@
-import type { Dialect } from "../../src/dialects/dialect.js";
 import type { HeaderMap, RawExchange } from "../../src/model/exchange.js";
+import type { Dialect } from "../../src/providers/dialect.js";
 
 export interface ExchangeSpec {
   dialect: Dialect;

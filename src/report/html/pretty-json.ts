@@ -1,4 +1,4 @@
-import { escapeToken } from "../../dialects/json-pointer.js";
+import { escapeToken } from "../../model/json-pointer.js";
 import { escapeHtml } from "./escape-html.js";
 
 /**

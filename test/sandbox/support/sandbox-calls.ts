@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Dialect } from "../../../src/dialects/dialect.js";
-import { SANDBOX_CREDENTIALS } from "../../../src/live/credentials.js";
 import type { RawExchange } from "../../../src/model/exchange.js";
+import type { Dialect } from "../../../src/providers/dialect.js";
 import {
   type RunningSandbox,
   type SandboxOptions,
@@ -9,6 +8,7 @@ import {
 } from "../../../src/sandbox/start-sandbox.js";
 import { signAcs3 } from "../../../src/signing/acs3.js";
 import { signRpc } from "../../../src/signing/alibaba-rpc.js";
+import { SANDBOX_CREDENTIALS } from "../../../src/signing/credentials.js";
 import { sha256Hex } from "../../../src/signing/crypto-helpers.js";
 import { canonicalQuery } from "../../../src/signing/percent-encode.js";
 import { signTc3 } from "../../../src/signing/tc3.js";

@@ -1,7 +1,7 @@
 import type { RawExchange } from "../model/exchange.js";
+import { requestParams } from "../model/request-params.js";
 import type { HostMapping } from "../types/generated/config.js";
 import { type BodyFormat, type Dialect, isDialect } from "./dialect.js";
-import { requestParams } from "./request-params.js";
 
 export interface ExchangeIdentity {
   dialect: Dialect;

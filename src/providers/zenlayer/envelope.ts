@@ -1,5 +1,5 @@
-import type { DialectSpec } from "./dialect.js";
-import { isPlainObject } from "./json-pointer.js";
+import { isPlainObject } from "../../model/json-pointer.js";
+import type { DialectSpec } from "../dialect.js";
 
 /**
  * Zenlayer Cloud (seed 000): `response` on success, `code` and `message` on error. A body with neither is

@@ -1,5 +1,5 @@
-import type { DialectSpec } from "./dialect.js";
-import { isPlainObject } from "./json-pointer.js";
+import { isPlainObject } from "../../model/json-pointer.js";
+import type { DialectSpec } from "../dialect.js";
 
 /**
  * Tencent Cloud API 3.0 (seeds 001, 003). Only `Response.Error` signals failure: success bodies may carry

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect } from "chai";
-import { FileWriteError, temporaryFileFor, writeFileAtomic } from "../../src/report/write-file-atomic.js";
+import { FileWriteError, temporaryFileFor, writeFileAtomic } from "../../src/files/write-file-atomic.js";
 import { projectRoot, runNode } from "../support/run-cli.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -73,7 +73,7 @@ describe("writeFileAtomic", () => {
     // The write never finishes: the process exits while the temporary file exists (a second Ctrl-C).
     const script = `
       import { writeFileSync, existsSync } from "node:fs";
-      const { writeFileAtomic } = await import(${JSON.stringify(pathToFileURL(path.join(projectRoot, "src/report/write-file-atomic.ts")).href)});
+      const { writeFileAtomic } = await import(${JSON.stringify(pathToFileURL(path.join(projectRoot, "src/files/write-file-atomic.ts")).href)});
       const io = { writeFile: async (target) => {
         writeFileSync(target, "half");
         process.stdout.write(existsSync(target) ? "temporary file written\\n" : "no temporary file\\n");

@@ -1,5 +1,5 @@
-import type { DialectSpec } from "./dialect.js";
-import { isPlainObject } from "./json-pointer.js";
+import { isPlainObject } from "../../model/json-pointer.js";
+import type { DialectSpec } from "../dialect.js";
 
 /** Codes that @alicloud/pop-core does not treat as failure (provider-facts.md §1). */
 const NON_ERROR_CODES = new Set<unknown>([200, "200", "OK", "Success"]);

@@ -1,4 +1,4 @@
-import type { RecordedRequest } from "../model/exchange.js";
+import type { RecordedRequest } from "./exchange.js";
 
 /**
  * The request's parameters: the URL query, then a form-encoded body (Alibaba RPC accepts both). The first

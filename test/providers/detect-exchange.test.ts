@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { detectExchange } from "../../src/dialects/detect-exchange.js";
 import type { RawExchange } from "../../src/model/exchange.js";
+import { detectExchange } from "../../src/providers/detect-exchange.js";
 
 function exchange(
   url: string,
