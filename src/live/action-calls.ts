@@ -1,83 +1,47 @@
-import type { Dialect } from "../providers/dialect.js";
+import type { BodyFormat } from "../providers/dialect.js";
+import type { ActionCall, ProductDefinition } from "../providers/product.js";
+import { PRODUCTS } from "../providers/registry.js";
 import type { CallSpec } from "./call-spec.js";
 
-export const VERSIONS = {
-  tencent: { cvm: "2017-03-12" },
-  alibaba: { kms: "2016-01-20", ess: "2014-08-28" },
-  zenlayer: { bmc: "2022-11-20" },
-} as const satisfies Record<Dialect, Record<string, string>>;
+/** Alibaba calls are made in JSON and in XML, so that format-parity can compare the answers. */
+const DEFAULT_FORMATS: Record<ProductDefinition["dialect"], readonly BodyFormat[]> = {
+  tencent: ["json"],
+  alibaba: ["json", "xml"],
+  zenlayer: ["json"],
+};
 
-const tencent = (action: string, params: Record<string, unknown>): CallSpec => ({
-  id: `tencent/cvm/${action}`,
-  dialect: "tencent",
-  product: "cvm",
-  action,
-  version: VERSIONS.tencent.cvm,
-  format: "json",
-  params,
-  region: "ap-guangzhou",
-});
+export const callId = (product: ProductDefinition, action: string, format: BodyFormat = "json") =>
+  `${product.dialect}/${product.id}/${action}${format === "xml" ? ".xml" : ""}`;
 
-const alibaba = (
-  product: "kms" | "ess",
-  action: string,
-  params: Record<string, string>,
-  format: "json" | "xml",
-): CallSpec => ({
-  id: `alibaba/${product}/${action}${format === "xml" ? ".xml" : ""}`,
-  dialect: "alibaba",
-  product,
-  action,
-  version: VERSIONS.alibaba[product],
-  format,
-  params,
-  region: "cn-hangzhou",
-});
-
-const zenlayer = (action: string, params: Record<string, unknown>): CallSpec => ({
-  id: `zenlayer/bmc/${action}`,
-  dialect: "zenlayer",
-  product: "bmc",
-  action,
-  version: VERSIONS.zenlayer.bmc,
-  format: "json",
-  params,
-  region: null,
-});
-
-/** Alibaba calls are made twice, in JSON and in XML, so that format-parity can compare the answers. */
-const bothFormats = (product: "kms" | "ess", action: string, params: Record<string, string>): CallSpec[] => [
-  alibaba(product, action, params, "json"),
-  alibaba(product, action, params, "xml"),
-];
+function callSpecs(product: ProductDefinition, call: ActionCall): CallSpec[] {
+  return (call.formats ?? DEFAULT_FORMATS[product.dialect]).map((format) => ({
+    id: callId(product, call.action, format),
+    dialect: product.dialect,
+    product: product.id,
+    action: call.action,
+    version: product.version,
+    format,
+    params: call.params,
+    region: product.callRegion,
+    ...(call.uses
+      ? {
+          uses: {
+            call: callId(product, call.uses.action),
+            pointer: call.uses.pointer,
+            param: call.uses.param,
+          },
+        }
+      : {}),
+  }));
+}
 
 /**
- * The action calls of a live run: every action that has a schema, with parameters a sandbox or a real
- * account can answer without side effects beyond its own test resources.
+ * The action calls of a live run, from every product's definition: actions with parameters a sandbox or a
+ * real account can answer without side effects beyond its own test resources.
  */
-export const ACTION_CALLS: readonly CallSpec[] = [
-  tencent("DescribeInstancesStatus", { Limit: 20 }),
-  ...bothFormats("kms", "DescribeRegions", {}),
-  ...bothFormats("kms", "Encrypt", { KeyId: "alias/conformance-test", Plaintext: "conformance" }),
-  ...bothFormats("ess", "DescribeScalingGroups", { PageNumber: "1", PageSize: "10" }),
-  alibaba(
-    "ess",
-    "CreateScalingGroup",
-    { MinSize: "0", MaxSize: "1", ScalingGroupName: "conformance-test" },
-    "json",
-  ),
-  {
-    ...alibaba("ess", "DeleteScalingGroup", {}, "json"),
-    uses: { call: "alibaba/ess/CreateScalingGroup", pointer: "/ScalingGroupId", param: "ScalingGroupId" },
-  },
-  zenlayer("DescribeInstances", { pageSize: 10, pageNum: 1 }),
-  zenlayer("CreateInstances", {
-    zoneId: "HKG-A",
-    instanceTypeId: "M6C",
-    imageId: "img-conformance",
-    instanceName: "conformance-test",
-  }),
-];
+export const ACTION_CALLS: readonly CallSpec[] = PRODUCTS.flatMap((product) =>
+  product.calls.flatMap((call) => callSpecs(product, call)),
+);
 
 export function actionCall(id: string): CallSpec {
   const call = ACTION_CALLS.find((c) => c.id === id);

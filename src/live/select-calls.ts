@@ -1,5 +1,6 @@
 import type { Dialect } from "../providers/dialect.js";
-import { ACTION_CALLS, VERSIONS } from "./action-calls.js";
+import { productsOf } from "../providers/registry.js";
+import { ACTION_CALLS } from "./action-calls.js";
 import type { CallSpec } from "./call-spec.js";
 import { probeCalls } from "./probe-catalogue.js";
 
@@ -22,7 +23,7 @@ export function selectCalls(filter: CallFilter = {}): CallSpec[] {
 
 /** The products a live run calls, by dialect (for --product's check and its message). */
 export const LIVE_PRODUCTS: Readonly<Record<Dialect, readonly string[]>> = {
-  tencent: Object.keys(VERSIONS.tencent),
-  alibaba: Object.keys(VERSIONS.alibaba),
-  zenlayer: Object.keys(VERSIONS.zenlayer),
+  tencent: productsOf("tencent").map((p) => p.id),
+  alibaba: productsOf("alibaba").map((p) => p.id),
+  zenlayer: productsOf("zenlayer").map((p) => p.id),
 };

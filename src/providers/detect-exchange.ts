@@ -2,6 +2,7 @@ import type { RawExchange } from "../model/exchange.js";
 import { requestParams } from "../model/request-params.js";
 import type { HostMapping } from "../types/generated/config.js";
 import { type BodyFormat, type Dialect, isDialect } from "./dialect.js";
+import { productByVersion } from "./registry.js";
 
 export interface ExchangeIdentity {
   dialect: Dialect;
@@ -13,9 +14,6 @@ export interface ExchangeIdentity {
 export type Detection = { ok: true; identity: ExchangeIdentity } | { ok: false; reason: string };
 
 export const UNKNOWN = "unknown";
-
-/** Alibaba API versions of the products this suite knows, for hosts that do not name the product. */
-const ALIBABA_PRODUCT_BY_VERSION: Record<string, string> = { "2016-01-20": "kms", "2014-08-28": "ess" };
 
 const TENCENT_HOST = /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*tencentcloudapi\.com$/i;
 const ALIBABA_HOST = /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*aliyuncs\.com$/i;
@@ -51,7 +49,7 @@ function identify(exchange: RawExchange, dialect: Dialect, url: URL, hostLabel?:
       const version = params.get("Version") ?? headers["x-acs-version"] ?? "";
       return {
         dialect,
-        product: hostLabel ?? ALIBABA_PRODUCT_BY_VERSION[version] ?? UNKNOWN,
+        product: hostLabel ?? productByVersion("alibaba", version)?.id ?? UNKNOWN,
         action: params.get("Action") ?? headers["x-acs-action"] ?? UNKNOWN,
         format: (params.get("Format") ?? "").toLowerCase() === "xml" ? "xml" : "json",
       };

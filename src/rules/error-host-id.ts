@@ -1,4 +1,5 @@
 import { isPlainObject } from "../model/json-pointer.js";
+import { findProduct } from "../providers/registry.js";
 import { describeValue } from "./describe-value.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
 
@@ -14,7 +15,7 @@ export const errorHostId: Rule = {
         "Every error response consists of a request ID in the RequestId element and access endpoint in the HostId element, the error code, and the error message.",
     },
     decision:
-      "KMS: seed 002's text says the body contains HostId, yet both of its own examples omit it, so for KMS a missing HostId is a warning. An empty HostId is accepted (seed 004's own example is empty).",
+      "KMS: seed 002's text says the body contains HostId, yet both of its own examples omit it, so for KMS (a product whose definition marks HostId optional) a missing HostId is a warning. An empty HostId is accepted (seed 004's own example is empty).",
     needs: "envelope",
   },
   check({ outcome, body, identity }) {
@@ -24,7 +25,7 @@ export const errorHostId: Rule = {
     return [
       {
         pointer: "/HostId",
-        ...(identity.product === "kms" ? { severity: "warning" as const } : {}),
+        ...(findProduct("alibaba", identity.product)?.hostIdOptional ? { severity: "warning" as const } : {}),
         message: hostId === undefined ? "error has no HostId" : "HostId is not a string",
         expected: "a string (the endpoint)",
         actual: describeValue(hostId),

@@ -1,13 +1,15 @@
 import { escapeToken, isPlainObject } from "../model/json-pointer.js";
+import { findProduct } from "../providers/registry.js";
 import { describeValue } from "./describe-value.js";
 import type { FindingDraft, RuleMeta } from "./rule.js";
 
-/** Fields that legitimately differ between two calls, compared by presence only. */
-const VARYING: Record<string, ReadonlySet<string>> = {
-  "": new Set(["/RequestId"]),
-  // KMS ciphertext carries a random IV: two encryptions of the same plaintext differ.
-  "kms/Encrypt": new Set(["/CiphertextBlob"]),
-};
+/** Members that differ between any two calls, compared by presence only; products name their own. */
+const ALWAYS_VARYING = ["/RequestId"];
+
+function varyingMembers(product: string, action: string): ReadonlySet<string> {
+  const call = findProduct("alibaba", product)?.calls.find((c) => c.action === action);
+  return new Set([...ALWAYS_VARYING, ...(call?.varying ?? [])]);
+}
 
 export const formatParityMeta: RuleMeta = {
   id: "format-parity",
@@ -20,7 +22,7 @@ export const formatParityMeta: RuleMeta = {
       "We return the results in either XML or JSON format, but JSON is the default choice. You can switch to XML schema by specifying the request parameter Format.",
   },
   decision:
-    "Compared after the XML normalisation of docs/schemas.md: an XML leaf equals the JSON value's text, a single XML element equals a JSON list of one, an empty element an empty list. RequestId (and KMS Encrypt's CiphertextBlob, which has a random IV) are compared by presence only. Judged by live runs, on the XML answer of each pair.",
+    "Compared after the XML normalisation of docs/schemas.md: an XML leaf equals the JSON value's text, a single XML element equals a JSON list of one, an empty element an empty list. RequestId, and the members a product's call names as varying (KMS Encrypt's CiphertextBlob, which has a random IV), are compared by presence only. Judged by live runs, on the XML answer of each pair.",
   needs: "envelope",
 };
 
@@ -97,7 +99,7 @@ export function formatParityFindings(
   jsonBody: unknown,
   xmlBody: unknown,
 ): FindingDraft[] {
-  const varying = new Set([...(VARYING[""] ?? []), ...(VARYING[`${product}/${action}`] ?? [])]);
+  const varying = varyingMembers(product, action);
   const findings: FindingDraft[] = [];
   compare(jsonBody, xmlBody, "", varying, findings);
   return findings;

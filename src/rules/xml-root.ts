@@ -1,8 +1,6 @@
 import { UNKNOWN } from "../providers/detect-exchange.js";
+import { findProduct } from "../providers/registry.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
-
-/** Roots a product uses for both outcomes (provider-facts.md §1: KMS documentation uses <KMS>). */
-const PRODUCT_ROOTS: Record<string, string> = { kms: "KMS" };
 
 export const xmlRoot: Rule = {
   meta: {
@@ -22,7 +20,8 @@ export const xmlRoot: Rule = {
   },
   check({ identity, outcome, xmlRoot: root }) {
     if (identity.format !== "xml" || root === undefined || outcome === "unknown") return NOT_APPLICABLE;
-    const productRoot = PRODUCT_ROOTS[identity.product];
+    // A root the product uses for both outcomes (provider-facts.md §1: KMS documentation uses <KMS>).
+    const productRoot = findProduct("alibaba", identity.product)?.xmlRoot;
     if (root === productRoot) return [];
     const knownAction = identity.action !== UNKNOWN;
     if (

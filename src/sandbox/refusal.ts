@@ -1,27 +1,6 @@
-/**
- * Why the sandbox refuses a request, independent of dialect. Each dialect's failure table turns a kind
- * into its documented code, HTTP status and message (tencent/, alibaba/, zenlayer/ *-failures.ts).
- */
-export type FailureKind =
-  /** An HTTP method other than the dialect's (Tencent and Alibaba: GET, POST; Zenlayer: POST). */
-  | "bad-method"
-  /** No Authorization (or signature parameters), or one that is not the dialect's scheme. */
-  | "invalid-authorization"
-  | "unknown-key"
-  | "expired"
-  | "bad-signature"
-  | "throttled"
-  | "unknown-version"
-  | "unknown-action"
-  | "missing-parameter"
-  | "unknown-parameter"
-  | "invalid-parameter"
-  /** A body that is not what the dialect reads (Tencent, Zenlayer: a JSON object). */
-  | "malformed-body"
-  | "unknown-region"
-  | "dry-run"
-  | "resource-not-found"
-  | "internal";
+import type { FailureKind } from "../providers/failure-kind.js";
+
+export type { FailureKind };
 
 export interface RefusalDetail {
   /** The parameter (or header) concerned. */

@@ -1,0 +1,108 @@
+import type { ProductDefinition } from "../../product.js";
+
+/**
+ * Alibaba Cloud Auto Scaling (ESS) 2014-08-28 (seed 004). UnsupportedHTTPMethod (403) and IllegalTimestamp
+ * (400) are KMS's: ESS documents no code for them. A scaling group that does not exist is
+ * InvalidParameter (400): seed 004 documents no not-found code.
+ */
+export const product: ProductDefinition = {
+  dialect: "alibaba",
+  id: "ess",
+  title: "Auto Scaling (ESS)",
+  version: "2014-08-28",
+  sources: ["seeds/004_57eaa02211ab66b6.txt"],
+  service: "ess",
+  regions: ["cn-hangzhou", "cn-shanghai", "cn-beijing", "ap-southeast-1"],
+  callRegion: "cn-hangzhou",
+  requestIdCase: "upper",
+  endpoint: () => "ess.aliyuncs.com",
+  failureSource: "seeds/004 common error codes",
+  failures: {
+    "bad-method": { code: "UnsupportedHTTPMethod", status: 403, source: "seeds/002 public error codes" },
+    "invalid-authorization": { code: "SignatureDoesNotMatch", status: 403 },
+    "unknown-key": { code: "InvalidAccessKeyId.NotFound", status: 400 },
+    expired: { code: "IllegalTimestamp", status: 400, source: "seeds/002 public error codes" },
+    "bad-signature": { code: "SignatureDoesNotMatch", status: 403 },
+    throttled: { code: "Throttling", status: 400 },
+    "unknown-version": { code: "NoSuchVersion", status: 400 },
+    "unknown-action": { code: "UnsupportedOperation", status: 400 },
+    "missing-parameter": { code: "MissingParameter", status: 400 },
+    "unknown-parameter": { code: "InvalidParameter", status: 400 },
+    "invalid-parameter": { code: "InvalidParameter", status: 400 },
+    "malformed-body": { code: "InvalidParameter", status: 400 },
+    "unknown-region": { code: "ResourceNotAvailable", status: 400 },
+    "dry-run": { code: "InvalidParameter", status: 400 },
+    "resource-not-found": { code: "InvalidParameter", status: 400 },
+    internal: { code: "InternalError", status: 500 },
+  },
+  calls: [
+    {
+      action: "DescribeScalingGroups",
+      params: { PageNumber: "1", PageSize: "10" },
+      state: "scaling groups exist in cn-hangzhou",
+    },
+    {
+      action: "CreateScalingGroup",
+      params: { MinSize: "0", MaxSize: "1", ScalingGroupName: "conformance-test" },
+      formats: ["json"],
+    },
+    {
+      action: "DeleteScalingGroup",
+      params: {},
+      formats: ["json"],
+      uses: { action: "CreateScalingGroup", pointer: "/ScalingGroupId", param: "ScalingGroupId" },
+      state: "a scaling group exists",
+    },
+  ],
+  probes: [
+    {
+      name: "bad-signature-ess",
+      description: "ESS call signed with a wrong secret",
+      base: "DescribeScalingGroups",
+      change: { signing: { secretSuffix: "-wrong" } },
+      failure: "bad-signature",
+    },
+    {
+      name: "unknown-key-id-ess",
+      description: "ESS call with an unknown AccessKeyId (400 for ESS)",
+      base: "DescribeScalingGroups",
+      change: { signing: { keyId: "LTAI5tUnknownConformance" } },
+      failure: "unknown-key",
+    },
+    {
+      name: "unknown-action",
+      description: "an ESS action that does not exist",
+      base: "DescribeScalingGroups",
+      change: { action: "DescribeConformanceProbe" },
+      failure: "unknown-action",
+    },
+    {
+      name: "unsupported-version",
+      description: "Version 1999-01-01",
+      base: "DescribeScalingGroups",
+      change: { version: "1999-01-01" },
+      failure: "unknown-version",
+    },
+    {
+      name: "unknown-parameter",
+      description: "an ESS parameter the action does not have",
+      base: "DescribeScalingGroups",
+      change: { params: { PageNumber: "1", PageSize: "10", ConformanceProbe: "x" } },
+      failure: "unknown-parameter",
+    },
+    {
+      name: "unknown-region",
+      description: "ESS call with RegionId xx-nowhere-1",
+      base: "DescribeScalingGroups",
+      change: { region: "xx-nowhere-1" },
+      failure: "unknown-region",
+    },
+    {
+      name: "throttling-ess",
+      description: "ESS calls past the rate limit (400 for ESS)",
+      base: "DescribeScalingGroups",
+      change: { repeatUntilThrottled: 200 },
+      failure: "throttled",
+    },
+  ],
+};
