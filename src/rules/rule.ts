@@ -22,8 +22,19 @@ export interface RuleContext {
   codes: CodeTables;
 }
 
-/** A finding as a rule writes it; the engine adds the rule id and the configured severity. */
-export type FindingDraft = Omit<Finding, "rule" | "severity"> & { severity?: Severity };
+/** Values a finding's message is made from, for programs (as ajv's `params`). */
+export type FindingData = Record<string, string | number | boolean | null>;
+
+/**
+ * A finding as a rule writes it; the engine adds the rule id and the configured severity. `messageId`
+ * names one of the rule's `meta.messages` (as ESLint's rules do), and `data` holds the values its text was
+ * made from, so that tests and baselines need not match English text.
+ */
+export type FindingDraft = Omit<Finding, "rule" | "severity"> & {
+  severity?: Severity;
+  messageId?: string;
+  data?: FindingData;
+};
 
 export interface RuleMeta {
   id: string;
@@ -35,6 +46,8 @@ export interface RuleMeta {
   source: { document: string; quote: string };
   /** Where the documents disagree or are silent: what the rule decides, and the evidence. */
   decision?: string;
+  /** Every message the rule writes, by messageId: a template whose {{name}} come from a finding's data. */
+  messages?: Record<string, string>;
   /**
    * What the rule judges: the response alone; the decoded body (not run when it did not decode); or a
    * success or error envelope (not run either when the body is neither: envelope-shape reports that once).

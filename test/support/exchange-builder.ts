@@ -1,5 +1,6 @@
 import type { HeaderMap, RawExchange } from "../../src/model/exchange.js";
 import type { Dialect } from "../../src/providers/dialect.js";
+import { findProduct } from "../../src/providers/registry.js";
 
 export interface ExchangeSpec {
   dialect: Dialect;
@@ -14,8 +15,6 @@ export interface ExchangeSpec {
   file?: string;
   index?: number;
 }
-
-const ALIBABA_VERSIONS: Record<string, string> = { kms: "2016-01-20", ess: "2014-08-28" };
 
 /** A recorded exchange as a provider's public endpoint would produce it. */
 export function buildExchange(spec: ExchangeSpec): RawExchange {
@@ -33,7 +32,7 @@ export function buildExchange(spec: ExchangeSpec): RawExchange {
       const product = spec.product ?? "ess";
       const query = new URLSearchParams({
         Action: action,
-        Version: ALIBABA_VERSIONS[product] ?? "2014-05-26",
+        Version: findProduct("alibaba", product)?.version ?? "2014-05-26",
       });
       if (format === "xml") query.set("Format", "XML");
       url = `https://${product}.cn-hangzhou.aliyuncs.com/?${query}`;
