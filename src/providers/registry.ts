@@ -1,4 +1,5 @@
 import type { ProbeExpectation } from "../model/exchange.js";
+import { ALIBABA_COMMON_FAILURES } from "./alibaba/failures.js";
 import type { Dialect } from "./dialect.js";
 import { PRODUCT_DEFINITIONS } from "./generated/product-index.js";
 import type { FailureAnswer, FailureTable, ProbeDefinition, ProductDefinition } from "./product.js";
@@ -13,10 +14,10 @@ import { ZENLAYER_FAILURES } from "./zenlayer/failures.js";
 export const PRODUCTS: readonly ProductDefinition[] = PRODUCT_DEFINITIONS;
 
 /** What a dialect's products share when their own definition is silent. */
-const DIALECT_FAILURES: Record<Dialect, Partial<FailureTable>> = {
+const DIALECT_FAILURES: Record<Dialect, FailureTable> = {
   tencent: TENCENT_FAILURES,
-  // Alibaba's products document their own statuses (provider-facts.md §1): each gives its whole table.
-  alibaba: {},
+  // Products that document their own statuses (KMS: provider-facts.md §1) override these.
+  alibaba: ALIBABA_COMMON_FAILURES,
   zenlayer: ZENLAYER_FAILURES,
 };
 
@@ -42,9 +43,7 @@ export function productByVersion(dialect: Dialect, version: string): ProductDefi
 
 /** The product's answer to each kind of bad request: its own, else its dialect's. */
 export function failureAnswer(product: ProductDefinition, kind: keyof FailureTable): FailureAnswer {
-  const answer = product.failures?.[kind] ?? DIALECT_FAILURES[product.dialect][kind];
-  if (!answer) throw new Error(`${product.dialect}/${product.id} has no failure answer for ${kind}`);
-  return answer;
+  return product.failures?.[kind] ?? DIALECT_FAILURES[product.dialect][kind];
 }
 
 /** What a probe must draw from a target: its failure's documented code and status (or status class). */

@@ -1,9 +1,8 @@
 import type { ProductDefinition } from "../../product.js";
 
 /**
- * Alibaba Cloud Auto Scaling (ESS) 2014-08-28 (seed 004). UnsupportedHTTPMethod (403) and IllegalTimestamp
- * (400) are KMS's: ESS documents no code for them. A scaling group that does not exist is
- * InvalidParameter (400): seed 004 documents no not-found code.
+ * Alibaba Cloud Auto Scaling (ESS) 2014-08-28 (seed 004). Its failures are the RPC common ones
+ * (../failures.ts), which seed 004 documents.
  */
 export const product: ProductDefinition = {
   dialect: "alibaba",
@@ -17,24 +16,6 @@ export const product: ProductDefinition = {
   requestIdCase: "upper",
   endpoint: () => "ess.aliyuncs.com",
   failureSource: "seeds/004 common error codes",
-  failures: {
-    "bad-method": { code: "UnsupportedHTTPMethod", status: 403, source: "seeds/002 public error codes" },
-    "invalid-authorization": { code: "SignatureDoesNotMatch", status: 403 },
-    "unknown-key": { code: "InvalidAccessKeyId.NotFound", status: 400 },
-    expired: { code: "IllegalTimestamp", status: 400, source: "seeds/002 public error codes" },
-    "bad-signature": { code: "SignatureDoesNotMatch", status: 403 },
-    throttled: { code: "Throttling", status: 400 },
-    "unknown-version": { code: "NoSuchVersion", status: 400 },
-    "unknown-action": { code: "UnsupportedOperation", status: 400 },
-    "missing-parameter": { code: "MissingParameter", status: 400 },
-    "unknown-parameter": { code: "InvalidParameter", status: 400 },
-    "invalid-parameter": { code: "InvalidParameter", status: 400 },
-    "malformed-body": { code: "InvalidParameter", status: 400 },
-    "unknown-region": { code: "ResourceNotAvailable", status: 400 },
-    "dry-run": { code: "InvalidParameter", status: 400 },
-    "resource-not-found": { code: "InvalidParameter", status: 400 },
-    internal: { code: "InternalError", status: 500 },
-  },
   calls: [
     {
       action: "DescribeScalingGroups",
