@@ -1,31 +1,24 @@
-import type { Failure } from "./refusal.js";
-import type { HttpAnswer, RenderHints, Reply } from "./reply.js";
-import { malformRequestId, newRequestId } from "./request-ids.js";
+import type { Dialect } from "../providers/dialect.js";
+import { type Failure, Refusal } from "../providers/sandbox-kit/refusal.js";
+import type { HttpAnswer, RenderHints, Reply } from "../providers/sandbox-kit/reply.js";
+import { dialectSandbox } from "./dialect-sandboxes.js";
 import type { SandboxContext } from "./sandbox-context.js";
 
-/** The code a bad-signature probe draws under probe-wrong-code: a real code, but not the documented one. */
+/**
+ * The failure a bad-signature probe draws under probe-wrong-code: a real code, but not the documented one.
+ * Tencent: InvalidParameter (still HTTP 200); the others: the product's own answer to a bad Signature value.
+ */
 function wrongProbeFailure(reply: Reply, failure: Failure): Failure {
-  switch (reply.dialect) {
-    case "tencent":
-      return { ...failure, code: "InvalidParameter", message: "Parameter error." };
-    case "alibaba":
-      return {
-        ...failure,
-        code: "InvalidParameter",
-        status: 400,
-        message:
-          reply.product === "kms"
-            ? 'The specified parameter "Signature" is not valid.'
-            : "The specified value of parameter Signature is not valid.",
-      };
-    case "zenlayer":
-      return {
-        ...failure,
-        code: "INVALID_PARAMETER",
-        status: 400,
-        message: "The value of parameter `Signature` is invalid.",
-      };
-  }
+  if (reply.dialect === "tencent")
+    return { ...failure, code: "InvalidParameter", message: "Parameter error." };
+  const misread = new Refusal("invalid-parameter", { parameter: "Signature" });
+  const { code, status, message } = dialectSandbox(reply.dialect).failure(reply.product, misread);
+  return { ...failure, code, status, message };
+}
+
+/** The same ID out of its usual shape (defect malformed-request-id): no dashes, no T prefix. */
+function malformRequestId(dialect: Dialect, requestId: string): string {
+  return dialect === "zenlayer" ? requestId.replace(/^T/, "") : requestId.replace(/-/g, "");
 }
 
 /** Another status of the same class, which the product's table contradicts for a code it documents. */
@@ -35,7 +28,7 @@ function sameClassOther(status: number): number {
 }
 
 function documentedStatus(reply: Reply, failure: Failure, context: SandboxContext): number | undefined {
-  const found = context.codes?.lookup(reply.dialect, reply.product, failure.code);
+  const found = context.codes?.lookup(reply.dialect, reply.product.id, failure.code);
   return found?.via === "exact" && typeof found.entry.status === "number" ? found.entry.status : undefined;
 }
 
@@ -82,7 +75,7 @@ export function applyDefects(original: Reply, context: SandboxContext): { reply:
       failure = { ...failure, status: sameClassOther(failure.status) };
     }
     if (has("tencent-error-4xx") && reply.dialect === "tencent") failure = { ...failure, status: 400 };
-    if (has("kms-httpstatus-mismatch") && reply.product === "kms") {
+    if (has("kms-httpstatus-mismatch") && reply.product.errorBodyStatus) {
       hints.bodyHttpStatus = failure.status === 400 ? 403 : 400;
     }
     if (has("missing-message")) hints.omitMessage = true;
@@ -94,7 +87,7 @@ export function applyDefects(original: Reply, context: SandboxContext): { reply:
     if (has("json-xml-disagree") && reply.dialect === "alibaba" && reply.format === "xml")
       data = disagreeingData(data);
     if (has("zenlayer-request-id-mismatch") && reply.dialect === "zenlayer") {
-      hints.innerRequestId = newRequestId("zenlayer", reply.product);
+      hints.innerRequestId = dialectSandbox("zenlayer").newRequestId(reply.product);
     }
     reply = { ...reply, data };
   }

@@ -1,39 +1,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { handleAlibaba } from "./alibaba/alibaba-handler.js";
-import { renderAlibaba } from "./alibaba/render-alibaba.js";
+import type { HttpAnswer } from "../providers/sandbox-kit/reply.js";
+import { type SandboxRequest, toSandboxRequest } from "../providers/sandbox-kit/sandbox-request.js";
 import { applyAnswerDefects, applyDefects } from "./apply-defects.js";
+import { DIALECT_SANDBOXES, dialectSandbox } from "./dialect-sandboxes.js";
 import { internalError, notRecognized, tooLarge } from "./plain-answers.js";
 import { readBody } from "./read-body.js";
-import { recognizeDialect } from "./recognize-dialect.js";
-import type { HttpAnswer, Reply } from "./reply.js";
 import type { SandboxContext } from "./sandbox-context.js";
 import { MAX_REQUEST_BODY_BYTES } from "./sandbox-options.js";
-import { type SandboxRequest, toSandboxRequest } from "./sandbox-request.js";
-import { renderTencent } from "./tencent/render-tencent.js";
-import { handleTencent } from "./tencent/tencent-handler.js";
-import { renderZenlayer } from "./zenlayer/render-zenlayer.js";
-import { handleZenlayer } from "./zenlayer/zenlayer-handler.js";
 
-const RENDERERS = { tencent: renderTencent, alibaba: renderAlibaba, zenlayer: renderZenlayer } as const;
-
-/** The answer to one request: recognised, handled, defects applied, rendered. */
+/** The answer to one request: recognised and handled by its dialect, defects applied, rendered. */
 export function answer(request: SandboxRequest, context: SandboxContext): HttpAnswer {
-  const recognition = recognizeDialect(request);
-  if (!recognition) return notRecognized();
-  let reply: Reply;
-  switch (recognition.dialect) {
-    case "tencent":
-      reply = handleTencent(request, context);
-      break;
-    case "alibaba":
-      reply = handleAlibaba(request, recognition, context);
-      break;
-    case "zenlayer":
-      reply = handleZenlayer(request, context);
-      break;
+  for (const dialect of DIALECT_SANDBOXES) {
+    const reply = dialect.handle(request, context);
+    if (!reply) continue;
+    const planned = applyDefects(reply, context);
+    return applyAnswerDefects(
+      dialectSandbox(planned.reply.dialect).render(planned.reply, planned.hints),
+      context,
+    );
   }
-  const planned = applyDefects(reply, context);
-  return applyAnswerDefects(RENDERERS[planned.reply.dialect](planned.reply, planned.hints), context);
+  return notRecognized();
 }
 
 function send(response: ServerResponse, result: HttpAnswer, close = false): void {

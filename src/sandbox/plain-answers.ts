@@ -1,4 +1,4 @@
-import { CONTENT_TYPE, type HttpAnswer } from "./reply.js";
+import { CONTENT_TYPE, type HttpAnswer } from "../providers/sandbox-kit/reply.js";
 import { MAX_REQUEST_BODY_BYTES } from "./sandbox-options.js";
 
 /**

@@ -1,39 +1,23 @@
 import type { Dialect } from "../providers/dialect.js";
+import type { ProductDefinition } from "../providers/product.js";
+import type { SandboxServices } from "../providers/sandbox-kit/sandbox-services.js";
 import type { CodeTables } from "../schemas/code-tables.js";
-import { EssStore } from "./alibaba/ess-store.js";
 import type { DefectName } from "./defects.js";
 import type { ResolvedSandboxOptions } from "./sandbox-options.js";
 import { SandboxThrottling } from "./sandbox-throttling.js";
 
-/** What one running sandbox shares between requests: its options, throttling and state. */
-export interface SandboxContext {
+/** What one running sandbox shares between requests: its options, throttling and the products' state. */
+export interface SandboxContext extends SandboxServices {
   options: ResolvedSandboxOptions;
   /** Token buckets (none when the rate limit is off) and the keys held throttled. */
   throttling: SandboxThrottling;
-  /** Scaling groups created (and deleted) through this sandbox. */
-  ess: EssStore;
   /** The documented statuses, loaded only for the wrong-status-for-code defect. */
   codes: CodeTables | undefined;
-  nowMs(): number;
-  /** 1, 2, 3, … (Zenlayer instance IDs and order numbers). */
-  nextSerial(): number;
   has(defect: DefectName): boolean;
 }
 
 export function throttleKey(dialect: Dialect, accessKeyId: string): string {
   return `${dialect}:${accessKeyId}`;
-}
-
-/** Whether a request of `dialect` signed with `accessKeyId` may go on (false: answer it as throttled). */
-export function admitted(context: SandboxContext, dialect: Dialect, accessKeyId: string): boolean {
-  return context.throttling.admit(throttleKey(dialect, accessKeyId));
-}
-
-/** A Retry-After header (seconds) for a throttled answer of `dialect`, or none when nothing throttles it. */
-export function retryAfter(context: SandboxContext, dialect: Dialect): Record<string, string> {
-  const key = throttleKey(dialect, context.options.credentials[dialect].id);
-  const seconds = context.throttling.retryAfterSeconds(key);
-  return seconds === undefined ? {} : { "Retry-After": String(seconds) };
 }
 
 export function createSandboxContext(
@@ -42,13 +26,26 @@ export function createSandboxContext(
   nowMs: () => number = Date.now,
 ): SandboxContext {
   let serial = 0;
+  const throttling = new SandboxThrottling(options.rateLimit, nowMs);
+  const productStates = new Map<string, unknown>();
   return {
     options,
-    throttling: new SandboxThrottling(options.rateLimit, nowMs),
-    ess: new EssStore(),
+    throttling,
     codes,
+    credentials: options.credentials,
+    clockSkewSeconds: options.clockSkewSeconds,
     nowMs,
     nextSerial: () => ++serial,
     has: (defect) => options.defects.has(defect),
+    admit: (dialect, accessKeyId) => throttling.admit(throttleKey(dialect, accessKeyId)),
+    retryAfter(dialect): Record<string, string> {
+      const seconds = throttling.retryAfterSeconds(throttleKey(dialect, options.credentials[dialect].id));
+      return seconds === undefined ? {} : { "Retry-After": String(seconds) };
+    },
+    productState<State>(product: ProductDefinition, create: () => State): State {
+      const key = `${product.dialect}/${product.id}`;
+      if (!productStates.has(key)) productStates.set(key, create());
+      return productStates.get(key) as State;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { type Credentials, credentialsFromEnv } from "../signing/credentials.js";
+import { type Credentials, credentialsFromEnv } from "../providers/credentials.js";
 import { DEFECT_NAMES, type DefectName, isDefectName } from "./defects.js";
 
 export interface RateLimit {

@@ -1,8 +1,8 @@
 import * as OpenApi from "@alicloud/openapi-client";
 import * as $tea from "@alicloud/tea-typescript";
 import { expect } from "chai";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 
 /** The darabonba client class (the CommonJS module's default export). */
 const Client =

@@ -1,7 +1,7 @@
 import RPCClient from "@alicloud/pop-core";
 import { expect } from "chai";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

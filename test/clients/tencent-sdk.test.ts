@@ -2,8 +2,8 @@ import { Agent } from "node:http";
 import { expect } from "chai";
 import { CommonClient } from "tencentcloud-sdk-nodejs-common";
 import * as exceptionModule from "tencentcloud-sdk-nodejs-common/tencentcloud/common/exception/tencent_cloud_sdk_exception.js";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 
 /** The SDK's own error class (tencentcloud-sdk-nodejs-common does not export it from its root). */
 const TencentCloudSDKHttpException = exceptionModule.default as unknown as new (

@@ -2,7 +2,7 @@
 // that `conformance run` draws from it (each action call and each probe) is judged by the engine here, and
 // warnings count as much as errors. The only findings allowed are the ones pinned below, with the reason.
 import { expect } from "chai";
-import { ZENLAYER_FAILURES } from "../../src/sandbox/zenlayer/zenlayer-failures.js";
+import { ZENLAYER_FAILURES } from "../../src/providers/zenlayer/failures.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { sandboxRunReport } from "../support/sandbox-live-run.js";
 

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { expect } from "chai";
 import { SANDBOX_USAGE, sandboxCommand } from "../../src/cli/sandbox-command.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { builtBin, projectRoot } from "../support/run-cli.js";
 import { tencentCall } from "./support/sandbox-calls.js";
 

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { RawExchange } from "../../../src/model/exchange.js";
+import { signAcs3 } from "../../../src/providers/alibaba/acs3.js";
+import { signRpc } from "../../../src/providers/alibaba/rpc-signature.js";
+import { SANDBOX_CREDENTIALS } from "../../../src/providers/credentials.js";
 import type { Dialect } from "../../../src/providers/dialect.js";
+import { sha256Hex } from "../../../src/providers/signing-kit/crypto-helpers.js";
+import { canonicalQuery } from "../../../src/providers/signing-kit/percent-encode.js";
+import { signTc3 } from "../../../src/providers/tencent/tc3.js";
+import { signZc2 } from "../../../src/providers/zenlayer/zc2.js";
 import {
   type RunningSandbox,
   type SandboxOptions,
   startSandbox,
 } from "../../../src/sandbox/start-sandbox.js";
-import { signAcs3 } from "../../../src/signing/acs3.js";
-import { signRpc } from "../../../src/signing/alibaba-rpc.js";
-import { SANDBOX_CREDENTIALS } from "../../../src/signing/credentials.js";
-import { sha256Hex } from "../../../src/signing/crypto-helpers.js";
-import { canonicalQuery } from "../../../src/signing/percent-encode.js";
-import { signTc3 } from "../../../src/signing/tc3.js";
-import { signZc2 } from "../../../src/signing/zc2.js";
 
 /** A call made to the sandbox with plain fetch: what was sent and what came back. */
 export interface Exchange {

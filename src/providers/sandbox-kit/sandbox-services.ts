@@ -1,0 +1,22 @@
+import type { Credentials } from "../credentials.js";
+import type { Dialect } from "../dialect.js";
+import type { ProductDefinition } from "../product.js";
+
+/**
+ * What dialect and product sandbox code may ask of the running sandbox (src/sandbox's context implements
+ * it): the test credentials, the clock, throttling, serial numbers and each product's own state.
+ */
+export interface SandboxServices {
+  readonly credentials: Credentials;
+  /** Accepted distance between a request's timestamp and the server clock. */
+  readonly clockSkewSeconds: number;
+  nowMs(): number;
+  /** 1, 2, 3, … (Zenlayer instance IDs and order numbers). */
+  nextSerial(): number;
+  /** Whether a request of `dialect` signed with `accessKeyId` may go on (false: answer it as throttled). */
+  admit(dialect: Dialect, accessKeyId: string): boolean;
+  /** A Retry-After header for a throttled answer of `dialect`, or none when nothing throttles it. */
+  retryAfter(dialect: Dialect): Record<string, string>;
+  /** The product's state in this sandbox, made by `create` on first use and kept until the sandbox stops. */
+  productState<State>(product: ProductDefinition, create: () => State): State;
+}
