@@ -16,6 +16,8 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { ProductDefinition } from "../src/providers/product.js";
+import { findProduct } from "../src/providers/registry.js";
 import type { NdjsonExchange } from "../src/types/generated/ndjson-exchange.js";
 import { isMain } from "./is-main.js";
 
@@ -100,6 +102,13 @@ interface Draft {
   text?: string;
   /** Where the request ID sits in the body. */
   requestIdPaths: string[][];
+}
+
+/** A product of the registry: its version, service and answers' shape come from there. */
+function registered(dialect: ProductDefinition["dialect"], id: string): ProductDefinition {
+  const product = findProduct(dialect, id);
+  if (!product) throw new Error(`no product ${dialect}/${id} in the registry`);
+  return product;
 }
 
 const TENCENT_REGIONS = ["ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-singapore", "na-siliconvalley"];
@@ -234,6 +243,10 @@ const TENCENT_CALLS: [string, string][] = [
   ["vpc", "DescribeVpcs"],
 ];
 
+/** CBS and VPC are not in the registry; they speak the same API version as CVM. */
+const tencentVersion = (product: string) =>
+  (findProduct("tencent", product) ?? registered("tencent", "cvm")).version;
+
 function tencentDraft(r: Random, outcome: Draft["outcome"]): Draft {
   const [product, action] = r.pick(TENCENT_CALLS);
   const requestId = r.uuid();
@@ -257,7 +270,7 @@ function tencentDraft(r: Random, outcome: Draft["outcome"]): Draft {
       headers: {
         "content-type": "application/json; charset=utf-8",
         "x-tc-action": action,
-        "x-tc-version": "2017-03-12",
+        "x-tc-version": tencentVersion(product),
         "x-tc-region": r.pick(TENCENT_REGIONS),
         "x-tc-timestamp": String(1704067200 + r.int(0, 31_000_000)),
         authorization: `TC3-HMAC-SHA256 Credential=AKID${r.alnum(12)}/2024-06-01/${product}/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=${r.hex(64)}`,
@@ -370,17 +383,18 @@ const ALIBABA_CALLS: [string, string][] = [
   ["ess", "CreateScalingGroup"],
   ["ess", "DeleteScalingGroup"],
 ];
-const ALIBABA_VERSION: Record<string, string> = { kms: "2016-01-20", ess: "2014-08-28" };
+const ALIBABA_ERRORS: Record<string, [string, number, string][]> = { kms: KMS_ERRORS, ess: ESS_ERRORS };
 
 function alibabaDraft(r: Random, outcome: Draft["outcome"]): Draft {
   const [product, action] = r.pick(ALIBABA_CALLS);
+  const definition = registered("alibaba", product);
   const format = r.chance(0.3) ? "xml" : "json";
   const region = r.pick(ALIBABA_REGIONS);
   const requestId = r.uuid().toUpperCase();
   const host = `${product}.${region}.aliyuncs.com`;
   const query = new URLSearchParams({
     Action: action,
-    Version: ALIBABA_VERSION[product] ?? "",
+    Version: definition.version,
     Format: format.toUpperCase(),
     AccessKeyId: `LTAI${r.alnum(20)}`,
     SignatureMethod: "HMAC-SHA1",
@@ -395,27 +409,26 @@ function alibabaDraft(r: Random, outcome: Draft["outcome"]): Draft {
   let xmlRoot: string | undefined;
   if (outcome === "success") {
     body = { RequestId: requestId, ...alibabaPayload(r, action, region, format) };
-    xmlRoot = product === "kms" && r.chance(0.3) ? "KMS" : `${action}Response`;
+    xmlRoot = definition.xmlRoot && r.chance(0.3) ? definition.xmlRoot : `${action}Response`;
   } else {
-    const [code, codeStatus, message] = r.pick(product === "kms" ? KMS_ERRORS : ESS_ERRORS);
+    const [code, codeStatus, message] = r.pick(ALIBABA_ERRORS[product] ?? []);
     status = codeStatus;
-    body =
-      product === "kms"
-        ? {
-            RequestId: requestId,
-            HttpStatus: format === "xml" ? String(status) : status,
-            Code: code,
-            Message: message,
-            HostId: host,
-          }
-        : {
-            RequestId: requestId,
-            HostId: host,
-            Code: code,
-            Message: message,
-            Recommend: `https://api.aliyun.com/troubleshoot?q=${code}&product=Ess`,
-          };
-    xmlRoot = product === "kms" && r.chance(0.5) ? "KMS" : "Error";
+    body = definition.errorBodyStatus
+      ? {
+          RequestId: requestId,
+          HttpStatus: format === "xml" ? String(status) : status,
+          Code: code,
+          Message: message,
+          HostId: host,
+        }
+      : {
+          RequestId: requestId,
+          HostId: host,
+          Code: code,
+          Message: message,
+          Recommend: `https://api.aliyun.com/troubleshoot?q=${code}&product=${product.charAt(0).toUpperCase()}${product.slice(1)}`,
+        };
+    xmlRoot = definition.xmlRoot && r.chance(0.5) ? definition.xmlRoot : "Error";
   }
   return {
     dialect: "alibaba",
@@ -449,6 +462,8 @@ const ZENLAYER_ERRORS: [string, number, string][] = [
   ["SERVICE_TEMPORARY_UNAVAILABLE", 503, "Service is temporarily unavailable."],
   ["INTERNAL_SERVER_ERROR", 500, "Internal server error."],
 ];
+
+const BMC = registered("zenlayer", "bmc");
 
 function zenlayerDraft(r: Random, outcome: Draft["outcome"]): Draft {
   const action = r.pick(["DescribeInstances", "CreateInstances", "DescribeZones"]);
@@ -496,17 +511,17 @@ function zenlayerDraft(r: Random, outcome: Draft["outcome"]): Draft {
   }
   return {
     dialect: "zenlayer",
-    product: "bmc",
+    product: BMC.id,
     action,
     format: "json",
     outcome,
     request: {
       method: "POST",
-      url: "https://console.zenlayer.com/api/v2/bmc",
+      url: `https://console.zenlayer.com/api/v2/${BMC.service}`,
       headers: {
         "content-type": "application/json; charset=utf-8",
         "x-zc-action": action,
-        "x-zc-version": "2022-11-20",
+        "x-zc-version": BMC.version,
         "x-zc-timestamp": String(1704067200 + r.int(0, 31_000_000)),
         authorization: `ZC2-HMAC-SHA256 Credential=${r.alnum(16)}, SignedHeaders=content-type;host, Signature=${r.hex(64)}`,
       },
@@ -602,16 +617,18 @@ const DEFECTS: Defect[] = [
       else d.body.message = "";
     },
   },
-  // error-host-id (an error for ESS; KMS documents omit it, so there it is a warning only)
+  // error-host-id (an error where the product always sends it, ESS; a warning only for KMS: hostIdOptional)
   {
     name: "missing-host-id",
-    applies: (d) => d.dialect === "alibaba" && d.product === "ess" && d.outcome === "error",
+    applies: (d) =>
+      d.dialect === "alibaba" && !registered("alibaba", d.product).hostIdOptional && d.outcome === "error",
     apply: (d) => delete d.body.HostId,
   },
   // status-body-consistent
   {
     name: "http-status-in-body-differs",
-    applies: (d) => d.dialect === "alibaba" && d.product === "kms" && d.outcome === "error",
+    applies: (d) =>
+      d.dialect === "alibaba" && !!registered("alibaba", d.product).errorBodyStatus && d.outcome === "error",
     apply: (d) => {
       const other = d.status === 404 ? 400 : 404;
       d.body.HttpStatus = d.format === "xml" ? String(other) : other;

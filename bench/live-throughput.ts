@@ -7,17 +7,21 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createEngine } from "../src/engine/engine.js";
 import { ReportBuilder } from "../src/engine/report-builder.js";
-import { actionCall } from "../src/live/action-calls.js";
+import { actionCall, callId } from "../src/live/action-calls.js";
 import { DEFAULT_TIMEOUTS } from "../src/live/http-exchange.js";
 import { runLive } from "../src/live/run-live.js";
 import { signedRequest } from "../src/live/signed-request.js";
+import { SANDBOX_CREDENTIALS } from "../src/providers/credentials.js";
+import { productsOf } from "../src/providers/registry.js";
 import { startSandbox } from "../src/sandbox/start-sandbox.js";
-import { SANDBOX_CREDENTIALS } from "../src/signing/credentials.js";
 
 const { values } = parseArgs({ options: { calls: { type: "string" }, seconds: { type: "string" } } });
 const callCount = Number(values.calls ?? 4000);
 const seconds = Number(values.seconds ?? 5);
-const base = actionCall("tencent/cvm/DescribeInstancesStatus");
+// The first Tencent product's first action call (CVM DescribeInstancesStatus): a read that always succeeds.
+const tencentProduct = productsOf("tencent")[0];
+if (!tencentProduct?.calls[0]) throw new Error("the registry has no Tencent action call");
+const base = actionCall(callId(tencentProduct, tencentProduct.calls[0].action));
 
 const sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS, rateLimit: null });
 const engine = await createEngine({ rules: {}, hosts: [], maxDepth: 256 });

@@ -1,8 +1,9 @@
-// Regenerates docs/rules.md and docs/probes.md from the code (npm run gen:docs).
+// Regenerates docs/rules.md, docs/probes.md and docs/products.md from the code (npm run gen:docs).
 import { writeFile } from "node:fs/promises";
-import { probeDocsFile, renderProbeDocs } from "./probe-docs.js";
+import { probeDocsFile, productDocsFile, renderProbeDocs, renderProductDocs } from "./probe-docs.js";
 import { renderRuleDocs, ruleDocsFile } from "./rule-docs.js";
 
 await writeFile(ruleDocsFile, renderRuleDocs());
 await writeFile(probeDocsFile, renderProbeDocs());
-console.log("wrote docs/rules.md and docs/probes.md");
+await writeFile(productDocsFile, renderProductDocs());
+console.log("wrote docs/rules.md, docs/probes.md and docs/products.md");

@@ -11,20 +11,28 @@ export const sandboxIndexFile = path.join(providersDir, "generated", "sandbox-in
 
 const DIALECTS = ["tencent", "alibaba", "zenlayer"] as const;
 
-interface ProductFolder {
+export interface ProductFolder {
   dialect: string;
   id: string;
   hasSandbox: boolean;
+  /** It has a recordings.ts: its examples for recordings/DIALECT-PRODUCT.har (npm run recordings). */
+  hasRecordings: boolean;
 }
 
-function productFolders(): ProductFolder[] {
+/** Every src/providers/DIALECT/PRODUCT/ folder with a product.ts, by dialect then id. */
+export function productFolders(): ProductFolder[] {
   const folders: ProductFolder[] = [];
   for (const dialect of DIALECTS) {
     const entries = readdirSync(path.join(providersDir, dialect), { withFileTypes: true });
     for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
       const files = readdirSync(path.join(providersDir, dialect, entry.name));
       if (!files.includes("product.ts")) continue;
-      folders.push({ dialect, id: entry.name, hasSandbox: files.includes("sandbox.ts") });
+      folders.push({
+        dialect,
+        id: entry.name,
+        hasSandbox: files.includes("sandbox.ts"),
+        hasRecordings: files.includes("recordings.ts"),
+      });
     }
   }
   return folders;

@@ -2,9 +2,25 @@ import path from "node:path";
 import { contractVerifiedMeta } from "../src/rules/contract-verified.js";
 import { formatParityMeta } from "../src/rules/format-parity.js";
 import { exchangeRules } from "../src/rules/index.js";
+import type { RuleMeta } from "../src/rules/rule.js";
+import { MAX_SCHEMA_FINDINGS, SCHEMA_MESSAGES } from "../src/rules/schema-findings.js";
 import { projectRoot } from "./type-generation.js";
 
 export const ruleDocsFile = path.join(projectRoot, "docs", "rules.md");
+
+const isSchemaMessage = (id: string) => id.startsWith("schema.");
+
+/** A rule's messages, one line each; the schema messages, which two rules share, as one line. */
+function messageLines(meta: RuleMeta): string[] {
+  const ids = Object.keys(meta.messages ?? {});
+  if (ids.length === 0) return [];
+  const own = ids.filter((id) => !isSchemaMessage(id));
+  return [
+    "- Messages (`messageId`: text):",
+    ...own.map((id) => `  - \`${id}\`: \`${meta.messages?.[id]}\``),
+    ...(ids.some(isSchemaMessage) ? ["  - `schema.*`: see [Schema findings](#schema-findings)"] : []),
+  ];
+}
 
 /** docs/rules.md, written from the rules' own metadata so that it cannot drift from the code. */
 export function renderRuleDocs(): string {
@@ -23,6 +39,10 @@ export function renderRuleDocs(): string {
     "",
     "Fields with a rule of their own (request IDs, error code and message, `HostId`, `HttpStatus`) are left",
     "out of `envelope-shape` and `action-schema`, so that one defect draws one finding.",
+    "",
+    "Every finding names one of its rule's messages by `messageId`, stable across releases, and carries in",
+    "`data` the values its text was made from (reports.md). Each rule lists its messages below: `{{name}}`",
+    "is `data.name`, `{{name|json}}` is it quoted as JSON.",
     "",
     "| id | severity | dialects | requirement |",
     "| --- | --- | --- | --- |",
@@ -48,7 +68,21 @@ export function renderRuleDocs(): string {
     );
     lines.push(`- Source: ${meta.source.document}: "${meta.source.quote}"`);
     if (meta.decision) lines.push(`- Decision: ${meta.decision}`);
+    lines.push(...messageLines(meta));
     lines.push(`- Tests: test/rules/${meta.id}.test.ts`, "");
   }
+  lines.push(
+    "## Schema findings",
+    "",
+    "`envelope-shape` and `action-schema` report what ajv finds wrong against a schema, one finding per ajv",
+    "error. The messageId is `schema.` and ajv's keyword; `data` holds `at` (the JSON pointer, or `body`),",
+    "`keyword` and ajv's `params` flattened to scalars (`missingProperty`, `type`, `allowedValues` as JSON",
+    "text, `pattern`, `limit`, `comparison`, `additionalProperty`, …). A keyword without a message of its own",
+    `is \`schema.other\`, with ajv's message as \`reason\`; past ${MAX_SCHEMA_FINDINGS} findings on one exchange, the rest`,
+    "are summed up in one `schema.more`.",
+    "",
+    ...Object.entries(SCHEMA_MESSAGES).map(([id, template]) => `- \`${id}\`: \`${template}\``),
+    "",
+  );
   return lines.join("\n");
 }

@@ -1,9 +1,10 @@
-import { ACTION_CALLS } from "../live/action-calls.js";
+import { ACTION_CALLS, actionCall } from "../live/action-calls.js";
 import type { CallSpec } from "../live/call-spec.js";
 import { probeCalls } from "../live/probe-catalogue.js";
 import type { ContractProduct } from "./contract-products.js";
 import { CONTRACT_PRODUCTS } from "./contract-products.js";
 import { stateOf } from "./provider-states.js";
+import { recordedSuccessBody } from "./recorded-examples.js";
 import { type ContractRequest, contractRequest } from "./request-templates.js";
 import { type ContractResponse, errorResponse, successResponse } from "./response-bodies.js";
 import { xmlSuccessResponse } from "./xml-bodies.js";
@@ -20,18 +21,33 @@ export interface ContractInteraction {
   response: ContractResponse;
 }
 
-/** A success example's ScalingGroupId for DeleteScalingGroup (the provider state creates the group). */
-const EXAMPLE_SCALING_GROUP = "asg-bp14wlu85wrpchm0****";
-
 function providerOf(call: CallSpec): ContractProduct["provider"] {
   const product = CONTRACT_PRODUCTS.find((p) => p.dialect === call.dialect && p.product === call.product);
   if (!product) throw new Error(`no contract product for ${call.dialect}/${call.product}`);
   return product.provider;
 }
 
+/**
+ * The example value of a parameter taken from an earlier call's answer (ESS DeleteScalingGroup's
+ * ScalingGroupId): the value at the pointer in that call's recorded answer. The provider state makes the
+ * earlier call, so the verifier replaces it with a value the target knows.
+ */
+function usedValue(call: CallSpec, uses: NonNullable<CallSpec["uses"]>): string {
+  const earlier = actionCall(uses.call);
+  const answer = recordedSuccessBody(earlier.dialect, earlier.product, earlier.action);
+  const value = uses.pointer
+    .split("/")
+    .slice(1)
+    .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], answer);
+  if (typeof value !== "string")
+    throw new Error(`${call.id}: no recorded ${earlier.action} answer has a string at ${uses.pointer}`);
+  return value;
+}
+
 function successInteraction(call: CallSpec): ContractInteraction {
   const resolved = call.uses
-    ? { ...call, params: { ...call.params, [call.uses.param]: EXAMPLE_SCALING_GROUP } }
+    ? { ...call, params: { ...call.params, [call.uses.param]: usedValue(call, call.uses) } }
     : call;
   const { uses: _uses, ...plain } = resolved;
   const format = call.format;
@@ -63,8 +79,8 @@ function probeInteraction(call: CallSpec): ContractInteraction | undefined {
 }
 
 /**
- * Every interaction of the contracts: each action call that has a schema (JSON, and XML where the live run
- * asks for it: KMS DescribeRegions and Encrypt, ESS DescribeScalingGroups), and each probe whose
+ * Every interaction of the contracts: each action call of the products (JSON, and XML where the product
+ * calls it in XML too: KMS DescribeRegions and Encrypt, ESS DescribeScalingGroups), and each probe whose
  * documented code is not null (docs/probes.md; Zenlayer's probes without a published code are left out).
  * Sorted by provider, then description.
  */

@@ -1,4 +1,18 @@
+import { callId } from "../live/action-calls.js";
 import type { CallSpec } from "../live/call-spec.js";
+import { DIALECTS, type Dialect } from "../providers/dialect.js";
+import { PRODUCTS, productsOf } from "../providers/registry.js";
+import { productOf } from "./contract-products.js";
+
+/** An earlier call the state makes before the request, and where its answer's value goes in the request. */
+export interface StatePreparation {
+  /** The action call to make first (its id: alibaba/ess/CreateScalingGroup). */
+  call: string;
+  /** JSON pointer into that call's answer. */
+  pointer: string;
+  /** The request parameter the value replaces. */
+  param: string;
+}
 
 /** What a provider state asks of the request signer (the verifier's request filter). */
 export interface StateSigning {
@@ -10,51 +24,57 @@ export interface StateSigning {
   timestampOffsetSeconds?: number;
   /** The target throttles the request: the sandbox's throttle hook, else its rate limit spent just before. */
   throttled?: boolean;
-  /** Create a scaling group first and put its id in the request's ScalingGroupId. */
-  createsScalingGroup?: boolean;
+  /** Make an earlier call first and put a value of its answer in the request (a call's `uses`). */
+  prepares?: StatePreparation;
 }
 
+/** The states every product shares: valid credentials, and the probes' signing faults and throttling. */
 export const STATES = {
   valid: "requests are signed with valid credentials",
   wrongSecret: "requests are signed with a wrong secret",
   unknownKey: "the access key id is unknown",
   expired: "the request timestamp is an hour old",
   throttled: "requests are throttled",
-  scalingGroupExists: "a scaling group exists",
-  scalingGroupsListed: "scaling groups exist in cn-hangzhou",
-  instancesExist: "instances exist",
-  keyExists: "the key alias/conformance-test exists",
-  zoneExists: "the zone HKG-A exists",
-  regionsServed: "KMS serves regions",
 } as const;
 
-/** The unknown key ids the probes use (src/live/probe-catalogue.ts), per dialect. */
-export const UNKNOWN_KEY_IDS = {
-  tencent: "AKIDUnknownConformanceProbe0000000000",
-  alibaba: "LTAI5tUnknownConformance",
-  zenlayer: "ZLUNKNOWNCONFORMANCE0000",
-} as const;
+function unknownKeyIdOf(dialect: Dialect): string {
+  const keyId = productsOf(dialect)
+    .flatMap((p) => p.probes)
+    .find((probe) => probe.change.signing?.keyId !== undefined)?.change.signing?.keyId;
+  if (keyId === undefined) throw new Error(`no ${dialect} probe names an unknown access key id`);
+  return keyId;
+}
 
-const SUCCESS_STATES: Record<string, string> = {
-  "tencent/cvm/DescribeInstancesStatus": STATES.instancesExist,
-  "alibaba/kms/DescribeRegions": STATES.regionsServed,
-  "alibaba/kms/Encrypt": STATES.keyExists,
-  "alibaba/ess/DescribeScalingGroups": STATES.scalingGroupsListed,
-  "alibaba/ess/CreateScalingGroup": STATES.valid,
-  "alibaba/ess/DeleteScalingGroup": STATES.scalingGroupExists,
-  "zenlayer/bmc/DescribeInstances": STATES.instancesExist,
-  "zenlayer/bmc/CreateInstances": STATES.zoneExists,
-};
+/** The unknown key id of each dialect's probes (the products' `probes`, signing.keyId). */
+export const UNKNOWN_KEY_IDS: Readonly<Record<Dialect, string>> = Object.fromEntries(
+  DIALECTS.map((dialect) => [dialect, unknownKeyIdOf(dialect)]),
+) as Record<Dialect, string>;
 
-/** The provider state a call needs: its signing fault for a probe, else what the action needs. */
+/** The provider state a call needs: its signing fault for a probe, else its action's (ActionCall.state). */
 export function stateOf(call: CallSpec): string {
   if (call.repeatUntilThrottled !== undefined) return STATES.throttled;
   if (call.signing?.secretSuffix !== undefined) return STATES.wrongSecret;
   if (call.signing?.keyId !== undefined) return STATES.unknownKey;
   if (call.signing?.timestampOffsetSeconds !== undefined) return STATES.expired;
   if (call.probe) return STATES.valid;
-  return SUCCESS_STATES[`${call.dialect}/${call.product}/${call.action}`] ?? STATES.valid;
+  return productOf(call).calls.find((c) => c.action === call.action)?.state ?? STATES.valid;
 }
+
+/** The states of calls that take a value from an earlier call's answer, with that call. */
+const PREPARATIONS = new Map<string, StatePreparation>(
+  PRODUCTS.flatMap((product) =>
+    product.calls.flatMap((call) =>
+      call.state !== undefined && call.uses
+        ? [
+            [
+              call.state,
+              { call: callId(product, call.uses.action), pointer: call.uses.pointer, param: call.uses.param },
+            ] as const,
+          ]
+        : [],
+    ),
+  ),
+);
 
 /** What each state asks of the signer; states not listed sign with valid credentials. */
 export function signingFor(state: string, dialect: CallSpec["dialect"]): StateSigning {
@@ -67,11 +87,15 @@ export function signingFor(state: string, dialect: CallSpec["dialect"]): StateSi
       return { timestampOffsetSeconds: -3600 };
     case STATES.throttled:
       return { throttled: true };
-    case STATES.scalingGroupExists:
-      return { createsScalingGroup: true };
-    default:
-      return {};
   }
+  const prepares = PREPARATIONS.get(state);
+  return prepares ? { prepares } : {};
 }
 
-export const ALL_STATES: readonly string[] = Object.values(STATES);
+/** Every state a pact may name: the shared ones and each product call's own. */
+export const ALL_STATES: readonly string[] = [
+  ...new Set([
+    ...Object.values(STATES),
+    ...PRODUCTS.flatMap((p) => p.calls.flatMap((call) => (call.state === undefined ? [] : [call.state]))),
+  ]),
+];

@@ -21,7 +21,9 @@ function header(entry: HarEntry, name: string): string | undefined {
 }
 
 function describe(entry: HarEntry, file: string): Omit<RecordedSuccess, "body"> | undefined {
-  const [dialect, product] = path.basename(file, ".har").split("-") as [Dialect, string];
+  const name = path.basename(file, ".har");
+  const dialect = name.slice(0, name.indexOf("-")) as Dialect;
+  const product = name.slice(name.indexOf("-") + 1);
   const url = new URL(entry.request.url);
   if (dialect === "alibaba") {
     const action = url.searchParams.get("Action");

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Dialect } from "../providers/dialect.js";
 import { tencent } from "../providers/tencent/envelope.js";
 import { zenlayer } from "../providers/zenlayer/envelope.js";
+import { productOf } from "./contract-products.js";
 
 const HEX = "[0-9a-fA-F]";
 
@@ -32,12 +33,11 @@ export const REQUEST_ID_PATTERNS: Record<Dialect, string> = {
 
 /**
  * A deterministic example request ID for an interaction (no random ids in contracts), in the shape the
- * product uses: Tencent and KMS lower-case UUIDs, ESS upper-case, Zenlayer "T" + upper-case UUID.
+ * product uses: a UUID in the product's letter case (requestIdCase), Zenlayer's after a "T".
  */
 export function exampleRequestId(dialect: Dialect, product: string, seed: string): string {
   const hex = createHash("sha256").update(seed).digest("hex");
   const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  if (dialect === "zenlayer") return `T${uuid.toUpperCase()}`;
-  if (dialect === "alibaba" && product === "ess") return uuid.toUpperCase();
-  return uuid;
+  const cased = productOf({ dialect, product }).requestIdCase === "upper" ? uuid.toUpperCase() : uuid;
+  return dialect === "zenlayer" ? `T${cased}` : cased;
 }

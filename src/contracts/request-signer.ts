@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { signRpc } from "../providers/alibaba/rpc-signature.js";
+import type { Credentials } from "../providers/credentials.js";
 import type { Dialect } from "../providers/dialect.js";
-import { signRpc } from "../signing/alibaba-rpc.js";
-import type { Credentials } from "../signing/credentials.js";
-import { signTc3 } from "../signing/tc3.js";
-import { signZc2 } from "../signing/zc2.js";
+import { signTc3 } from "../providers/tencent/tc3.js";
+import { signZc2 } from "../providers/zenlayer/zc2.js";
 import type { StateSigning } from "./provider-states.js";
 
 /** The parts of a request the verifier replays that signing rewrites (an express request, narrowed). */
@@ -21,6 +21,17 @@ export function dialectOf(request: ReplayedRequest): Dialect | undefined {
   if (request.headers["x-zc-action"] !== undefined) return "zenlayer";
   if (new URL(request.url, "http://x").searchParams.has("SignatureMethod")) return "alibaba";
   return undefined;
+}
+
+/**
+ * The service a replayed Tencent request is signed for: the one its own Authorization's credential scope
+ * names (the contract's example, from the product's `service`).
+ */
+function tc3ServiceOf(request: ReplayedRequest): string {
+  const authorization = String(request.headers.authorization ?? "");
+  const service = /Credential=[^/\s]+\/\d{4}-\d{2}-\d{2}\/([^/\s]+)\/tc3_request/.exec(authorization)?.[1];
+  if (!service) throw new Error(`a Tencent request without a TC3 credential scope: ${authorization}`);
+  return service;
 }
 
 const isoSeconds = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -64,7 +75,7 @@ export function signReplayedRequest(
               ...common,
               secretId: id,
               secretKey: secret,
-              service: "cvm",
+              service: tc3ServiceOf(request),
               path: new URL(request.url, "http://x").pathname,
             }).authorization
           : signZc2({ ...common, accessKeyId: id, accessKeyPassword: secret }).authorization;

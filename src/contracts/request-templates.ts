@@ -1,5 +1,6 @@
 import type { CallSpec } from "../live/call-spec.js";
-import { SANDBOX_CREDENTIALS } from "../signing/credentials.js";
+import { SANDBOX_CREDENTIALS } from "../providers/credentials.js";
+import { productOf } from "./contract-products.js";
 import { MatchersV3 } from "./load-pact.js";
 import { UNKNOWN_KEY_IDS } from "./provider-states.js";
 
@@ -30,10 +31,11 @@ const keyIdOf = (call: CallSpec) =>
 
 /**
  * What the official clients send for a call. Tencent (tencentcloud-sdk-nodejs CommonClient): a JSON POST
- * to / with X-TC-Action, -Version, -Region, -Timestamp and a TC3 Authorization. Alibaba (@alicloud/pop-core
- * RPCClient): GET / with every signed parameter in the query: Action, Format, Timestamp, Version,
- * SignatureMethod, SignatureVersion, SignatureNonce, AccessKeyId, the action's own (RegionId among
- * them) and Signature. Zenlayer: a JSON POST to /api/v2/bmc with X-ZC-* headers and a ZC2 Authorization.
+ * to / with X-TC-Action, -Version, -Region, -Timestamp and a TC3 Authorization whose credential scope
+ * names the product's service. Alibaba (@alicloud/pop-core RPCClient): GET / with every signed parameter
+ * in the query: Action, Format, Timestamp, Version, SignatureMethod, SignatureVersion, SignatureNonce,
+ * AccessKeyId, the action's own (RegionId among them) and Signature. Zenlayer: a JSON POST to
+ * /api/v2/SERVICE with X-ZC-* headers and a ZC2 Authorization.
  */
 export function contractRequest(call: CallSpec): ContractRequest {
   const method = call.method ?? (call.dialect === "alibaba" ? "GET" : "POST");
@@ -46,7 +48,7 @@ export function contractRequest(call: CallSpec): ContractRequest {
         "X-TC-Timestamp": regex("^\\d+$", EXAMPLE_UNIX_TIME),
         Authorization: regex(
           TC3_AUTHORIZATION,
-          `TC3-HMAC-SHA256 Credential=${keyIdOf(call)}/2025-11-20/cvm/tc3_request, SignedHeaders=content-type;host, Signature=${ZERO_SIGNATURE}`,
+          `TC3-HMAC-SHA256 Credential=${keyIdOf(call)}/2025-11-20/${productOf(call).service}/tc3_request, SignedHeaders=content-type;host, Signature=${ZERO_SIGNATURE}`,
         ),
       };
       if (call.region !== null) headers["X-TC-Region"] = call.region;
@@ -71,7 +73,7 @@ export function contractRequest(call: CallSpec): ContractRequest {
     case "zenlayer":
       return {
         method,
-        path: `/api/v2/${call.product}`,
+        path: `/api/v2/${productOf(call).service}`,
         headers: {
           "Content-Type": regex("^application/json.*$", "application/json"),
           "X-ZC-Action": call.action,

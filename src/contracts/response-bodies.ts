@@ -1,9 +1,11 @@
 import type { CallSpec } from "../live/call-spec.js";
 import { dialectSpecs } from "../providers/dialect-specs.js";
+import type { ProductDefinition } from "../providers/product.js";
+import { productOf } from "./contract-products.js";
 import { MatchersV3 } from "./load-pact.js";
 import { recordedSuccessBody } from "./recorded-examples.js";
 import { exampleRequestId, REQUEST_ID_PATTERNS } from "./request-id-shapes.js";
-import { actionSchema, codeRow, readSchemaFile } from "./schema-files.js";
+import { actionSchema, codeRow, envelopeSchemaFile, readSchemaFile } from "./schema-files.js";
 import { withMatchers } from "./schema-matchers.js";
 
 const { regex } = MatchersV3;
@@ -71,7 +73,7 @@ export function successExample(call: CallSpec): Record<string, unknown> {
         ? (recorded?.response as Record<string, unknown> | undefined)
         : recorded;
   if (payload) return payload;
-  // Only DeleteScalingGroup (JSON) has no recording: its schema requires the request ID alone.
+  // An action without a recording (ESS DeleteScalingGroup in JSON): its schema requires the request ID alone.
   return call.dialect === "zenlayer" ? { requestId } : { RequestId: requestId };
 }
 
@@ -103,30 +105,31 @@ export function successResponse(call: CallSpec): ContractResponse {
   }
 }
 
-/** The error envelope schema an answer is judged by (src/providers/DIALECT/envelope.ts; docs/schemas.md). */
-const errorEnvelope = (call: CallSpec) =>
-  call.dialect === "alibaba"
-    ? call.product === "kms"
-      ? "alibaba/kms/envelope-error.schema.json"
-      : "alibaba/envelope-error.schema.json"
-    : `${call.dialect}/envelope-error.schema.json`;
+/** An Alibaba error's HostId: the product's public endpoint for the call's region. */
+function hostIdOf(product: ProductDefinition, region: string | null): string {
+  if (!product.endpoint) throw new Error(`${product.dialect}/${product.id} has no endpoint for HostId`);
+  return product.endpoint(region ?? undefined);
+}
 
 /**
  * An error answer built from the code table and the dialect's error envelope schema: the code exact, the
  * message the table's description with the schema's matcher (a non-empty string: `minLength` 1), the
  * request ID the dialect's regex, in the body and in the request-ID header, the other members the schema
- * requires (ESS `HostId`), the status the table's (Tencent: always 200; Zenlayer's "4xx" class: a
- * status-class matcher over the status the target answers with).
+ * requires (ESS `HostId`: the product's endpoint), the status the table's (Tencent: always 200; Zenlayer's
+ * "4xx" class: a status-class matcher over the status the target answers with). The envelope schema is the
+ * product's own where it has one (KMS), else the dialect's.
  *
- * KMS `HttpStatus` is optional in the schema (seed 002's examples carry it, its text does not name it),
- * but the contract requires it, equal to the interaction's own status: Pact cannot say "optional, and
+ * Where the product repeats the status in the body (errorBodyStatus: KMS `HttpStatus`), the member is
+ * optional in the schema (seed 002's examples carry it, its text does not name it), but the contract
+ * requires it, equal to the interaction's own status: Pact cannot say "optional, and
  * equal to the HTTP status when present", and the member exists to repeat the status (rule
  * status-body-consistent), so a contract without it would let a KMS error say 403 under a 400.
  */
 export function errorResponse(call: CallSpec, code: string, status: number | "4xx"): ContractResponse {
   const row = codeRow(call.dialect, call.product, code);
   const requestId = exampleRequestId(call.dialect, call.product, call.id);
-  const schema = readSchemaFile(errorEnvelope(call));
+  const product = productOf(call);
+  const schema = readSchemaFile(envelopeSchemaFile(call.dialect, call.product, "error"));
   const context = {
     root: schema,
     requestIdPattern: REQUEST_ID_PATTERNS[call.dialect],
@@ -142,12 +145,12 @@ export function errorResponse(call: CallSpec, code: string, status: number | "4x
       const numeric = status as number;
       const example = {
         RequestId: requestId,
-        HostId: "ess.aliyuncs.com",
+        HostId: hostIdOf(product, call.region),
         Code: code,
         Message: row.description,
       };
       const body = withMatchers(schema, example, context) as Record<string, unknown>;
-      if (call.product === "kms") body.HttpStatus = numeric;
+      if (product.errorBodyStatus) body.HttpStatus = numeric;
       return { status: numeric, headers, body };
     }
     case "zenlayer": {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { schemasDir } from "../project-paths.js";
 import type { Dialect } from "../providers/dialect.js";
@@ -13,6 +13,16 @@ export function readSchemaFile<T = SchemaNode>(relative: string): T {
     cache.set(relative, value);
   }
   return value as T;
+}
+
+/**
+ * The envelope schema an answer is judged by, found as src/schemas/schema-registry.ts finds it: the
+ * product's own file (schemas/DIALECT/PRODUCT/) wins over the dialect's (docs/schemas.md).
+ */
+export function envelopeSchemaFile(dialect: Dialect, product: string, outcome: "success" | "error"): string {
+  const name = `envelope-${outcome}.schema.json`;
+  const own = `${dialect}/${product}/${name}`;
+  return existsSync(path.join(schemasDir, own)) ? own : `${dialect}/${name}`;
 }
 
 /** The action's schema: the object inside Tencent's `Response`, Zenlayer's `response`, Alibaba's root. */

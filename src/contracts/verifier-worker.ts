@@ -6,8 +6,8 @@
  */
 process.env.PACT_DO_NOT_TRACK = "true";
 
+import { credentialsFromEnv } from "../providers/credentials.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
-import { credentialsFromEnv } from "../signing/credentials.js";
 import type { VerifierJob, VerifierReply, VerifierTask } from "./verifier-process.js";
 import { type PactVerification, verifyContracts } from "./verify-contracts.js";
 

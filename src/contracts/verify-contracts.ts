@@ -1,10 +1,13 @@
+import { decodeBody } from "../decode/decode-body.js";
 import { actionCall } from "../live/action-calls.js";
 import { signedRequest } from "../live/signed-request.js";
+import { resolvePointer } from "../model/json-pointer.js";
+import type { Credentials } from "../providers/credentials.js";
 import { DIALECTS, type Dialect, isDialect } from "../providers/dialect.js";
-import type { Credentials } from "../signing/credentials.js";
+import { THROTTLING_CODE_PATTERN } from "../rules/group-throttled-answer.js";
 import type { PactFileSummary } from "./contract-file.js";
 import { Verifier } from "./load-pact.js";
-import { ALL_STATES, STATES, signingFor } from "./provider-states.js";
+import { ALL_STATES, STATES, type StatePreparation, signingFor } from "./provider-states.js";
 import { dialectOf, type ReplayedRequest, signReplayedRequest } from "./request-signer.js";
 import { type InteractionVerdict, interactionVerdicts } from "./verifier-results.js";
 
@@ -25,9 +28,11 @@ export interface VerifyOptions {
   throttle?: ThrottleHook | undefined;
 }
 
-/** Codes a throttled answer carries (Tencent, KMS, ESS, Zenlayer). */
-const THROTTLE_CODES =
-  /RequestLimitExceeded|Rejected\.Throttling|"Throttling"|<Code>Throttling<|REQUEST_LIMIT_EXCEEDED/;
+/**
+ * A throttled answer's text: each product's throttling code (or a sub-code of it) as a JSON string or an
+ * XML element's text.
+ */
+const THROTTLE_CODES = new RegExp(`(?:"|<Code>)(?:${THROTTLING_CODE_PATTERN})(?:\\.[^"<]*)?(?:"|</Code>)`);
 /** Against a real target: after throttling, the dialect's next interactions wait this long for a refill. */
 const REFILL_MS = 4000;
 
@@ -37,7 +42,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** What the state handlers leave for the request filter: the current state and what it created. */
 class VerificationSession {
   state: string = STATES.valid;
-  scalingGroupId: string | undefined;
+  /** The value the state's earlier call answered, for the request's parameter (StatePreparation). */
+  prepared: { param: string; value: string } | undefined;
   /** When each dialect's drained bucket was last let go. */
   readonly lastThrottledAt = new Map<string, number>();
 
@@ -85,15 +91,24 @@ class VerificationSession {
     for (let i = 0; i < 16; i++) void loop();
   }
 
-  /** "a scaling group exists": creates one with a signed CreateScalingGroup and keeps its id. */
-  async createScalingGroup(): Promise<void> {
-    const call = { ...actionCall("alibaba/ess/CreateScalingGroup"), format: "json" as const };
+  /**
+   * The state of a call that uses an earlier call's answer ("a scaling group exists" for ESS
+   * DeleteScalingGroup): makes that earlier call (CreateScalingGroup), signed, and keeps the value its
+   * answer has at the pointer (ScalingGroupId) for the request's parameter.
+   */
+  async prepare({ call: id, pointer, param }: StatePreparation): Promise<void> {
+    const call = { ...actionCall(id), format: "json" as const };
     const request = signedRequest(call, this.target, this.credentials, now());
-    const response = await fetch(request.url, { method: request.method });
-    const body = (await response.json()) as { ScalingGroupId?: string };
-    if (!body.ScalingGroupId)
-      throw new Error(`CreateScalingGroup answered ${response.status} without ScalingGroupId`);
-    this.scalingGroupId = body.ScalingGroupId;
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body ? { body: request.body } : {}),
+    });
+    const decoded = decodeBody(await response.text(), "json", { maxDepth: 64 });
+    const value = decoded.ok ? resolvePointer(decoded.value, pointer) : undefined;
+    if (value === undefined || value === null || value === "")
+      throw new Error(`${call.action} answered ${response.status} without ${pointer.slice(1)}`);
+    this.prepared = { param, value: String(value) };
   }
 }
 
@@ -127,7 +142,9 @@ export async function verifyContracts(
       ALL_STATES.map((state) => {
         const setup = async () => {
           session.state = state;
-          if (signingFor(state, "tencent").createsScalingGroup) await session.createScalingGroup();
+          session.prepared = undefined;
+          const { prepares } = signingFor(state, "tencent");
+          if (prepares) await session.prepare(prepares);
           if (throttle && state === STATES.throttled)
             for (const dialect of dialectsOf(pact)) holds.add(throttle(dialect));
           return undefined;
@@ -173,8 +190,7 @@ export async function verifyContracts(
         }
       }
       const overrides: Record<string, string> = {};
-      if (signing.createsScalingGroup && session.scalingGroupId)
-        overrides.ScalingGroupId = session.scalingGroupId;
+      if (signing.prepares && session.prepared) overrides[session.prepared.param] = session.prepared.value;
       signReplayedRequest(request, target, credentials, signing, now(), overrides);
     })().then(() => next(), next);
   };

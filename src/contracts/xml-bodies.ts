@@ -1,4 +1,5 @@
 import type { CallSpec } from "../live/call-spec.js";
+import { productOf } from "./contract-products.js";
 import { MatchersV3, XmlBuilder, XmlElement } from "./load-pact.js";
 import { exampleRequestId, REQUEST_ID_PATTERNS } from "./request-id-shapes.js";
 import type { ContractResponse } from "./response-bodies.js";
@@ -17,11 +18,12 @@ const { like, regex } = MatchersV3;
 type XmlElementLike = InstanceType<typeof XmlElement>;
 
 /**
- * The root element of an Alibaba XML answer: KMS answers `<KMS>` for successes and errors alike, ESS
- * `<{Action}Response>` (provider-facts §1; docs/sandbox.md). Recordings of KMS DescribeRegions also show
- * `<DescribeRegionsResponse>`, which the xml-root rule accepts too; the contract pins the product's own.
+ * The root element of an Alibaba XML answer: the product's own root where it has one (KMS answers `<KMS>`
+ * for successes and errors alike), else `<{Action}Response>` (provider-facts §1; docs/sandbox.md).
+ * Recordings of KMS DescribeRegions also show `<DescribeRegionsResponse>`, which the xml-root rule accepts
+ * too; the contract pins the product's own.
  */
-export const xmlRoot = (call: CallSpec) => (call.product === "kms" ? "KMS" : `${call.action}Response`);
+export const xmlRoot = (call: CallSpec) => productOf(call).xmlRoot ?? `${call.action}Response`;
 
 /** Text matchers: XML text is always a string, so a regex says what the JSON matchers' types say. */
 function textMatcher(node: SchemaNode, name: string, text: string, value: unknown, call: CallSpec) {

@@ -16,7 +16,8 @@ import { newPact, runInteraction } from "../../src/contracts/pact-builder.js";
 import { UNKNOWN_KEY_IDS } from "../../src/contracts/provider-states.js";
 import { DEFAULT_TIMEOUTS, sendRequest } from "../../src/live/http-exchange.js";
 import { signedRequest } from "../../src/live/signed-request.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
+import { findProduct } from "../../src/providers/registry.js";
 
 type ExceptionClass = new (...args: never[]) => Error & { code?: string; requestId: string };
 /** The SDK's own error class (CommonJS default export; tsx may wrap it once more). */
@@ -95,7 +96,8 @@ async function alibabaXml(interaction: ContractInteraction, server: MockServer) 
     string,
     Record<string, unknown>
   >;
-  const root = interaction.call.product === "kms" ? "KMS" : `${interaction.call.action}Response`;
+  const { call } = interaction;
+  const root = findProduct(call.dialect, call.product)?.xmlRoot ?? `${call.action}Response`;
   expect(parsed[root]?.RequestId)
     .to.be.a("string")
     .and.match(/^[0-9a-f-]{36}$/i);

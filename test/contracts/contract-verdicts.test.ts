@@ -34,7 +34,7 @@ function verification(): PactVerification {
 async function reportWith(rules: Record<string, "error" | "warning" | "off">): Promise<ConformanceReport> {
   const engine: Engine = await createEngine({ rules, hosts: [], maxDepth: 256 });
   const builder = new ReportBuilder(engine, [{ kind: "live", location: "http://127.0.0.1:1" }]);
-  addContractVerdicts(builder, [verification()], engine);
+  addContractVerdicts(builder, [verification()], new URL("http://127.0.0.1:1"));
   return builder.build();
 }
 
@@ -44,6 +44,18 @@ describe("contracts verify: contract-verified findings", () => {
     const status = Object.fromEntries(report.results.map((r) => [r.source.probe, r.status]));
     // sdk-zenlayer-bmc.json: the throttling answer is 429, the unknown zone's 400 (a 4xx class, example 400).
     expect(status).to.deep.equal({ [THROTTLING]: 429, [UNKNOWN_ZONE]: 400 });
+  });
+
+  it("carry the verifier's mismatches as the rule's message, and no excerpt of an answer nobody holds", async () => {
+    const report = await reportWith({});
+    const [result] = report.results;
+    expect(result?.response).to.equal(undefined);
+    expect(result?.outcome).to.equal("error");
+    expect(result?.findings[0]).to.deep.include({
+      messageId: "notHonoured",
+      data: { mismatches: "expected 429 but was 200" },
+      message: "contract not honoured: expected 429 but was 200",
+    });
   });
 
   it("have the rule's severity: error by default", async () => {

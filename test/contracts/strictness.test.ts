@@ -10,7 +10,7 @@ import type { ContractInteraction } from "../../src/contracts/contract-interacti
 import { sendExampleRequest } from "../../src/contracts/example-request.js";
 import { MatchersV3, XmlBuilder, XmlElement } from "../../src/contracts/load-pact.js";
 import { newPact, runInteraction } from "../../src/contracts/pact-builder.js";
-import { STATES } from "../../src/contracts/provider-states.js";
+import { stateOf } from "../../src/contracts/provider-states.js";
 import { REQUEST_ID_PATTERNS } from "../../src/contracts/request-id-shapes.js";
 import { contractRequest } from "../../src/contracts/request-templates.js";
 import { integerAtLeastPattern, lengthPattern, withMatchers } from "../../src/contracts/schema-matchers.js";
@@ -20,10 +20,10 @@ import { xmlSuccessResponse } from "../../src/contracts/xml-bodies.js";
 import { actionCall } from "../../src/live/action-calls.js";
 import { packageRoot } from "../../src/project-paths.js";
 import { alibaba } from "../../src/providers/alibaba/envelope.js";
+import { credentialsFromEnv } from "../../src/providers/credentials.js";
 import { tencent } from "../../src/providers/tencent/envelope.js";
 import { zenlayer } from "../../src/providers/zenlayer/envelope.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { credentialsFromEnv } from "../../src/signing/credentials.js";
 import {
   type Alteration,
   type AlteringProxy,
@@ -399,7 +399,7 @@ async function repeatedRegionsPact(dir: string): Promise<string> {
   const interaction: ContractInteraction = {
     provider: "alibaba-kms",
     description: KMS_REGIONS_XML,
-    state: STATES.regionsServed,
+    state: stateOf(call),
     call,
     expects: { kind: "success", format: "xml" },
     request: contractRequest(call),

@@ -1,6 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect } from "chai";
-import { probeDocsFile, renderProbeDocs } from "../../scripts/probe-docs.js";
+import {
+  probeDocsFile,
+  productDocsFile,
+  renderProbeDocs,
+  renderProductDocs,
+} from "../../scripts/probe-docs.js";
 import { renderRuleDocs, ruleDocsFile } from "../../scripts/rule-docs.js";
 
 describe("generated docs: run `npm run gen:docs` when these fail", () => {
@@ -8,7 +13,11 @@ describe("generated docs: run `npm run gen:docs` when these fail", () => {
     expect(await readFile(ruleDocsFile, "utf8")).to.equal(renderRuleDocs());
   });
 
-  it("docs/probes.md is current with the probe catalogue", async () => {
+  it("docs/probes.md is current with the products' probes", async () => {
     expect(await readFile(probeDocsFile, "utf8")).to.equal(renderProbeDocs());
+  });
+
+  it("docs/products.md is current with the product registry", async () => {
+    expect(await readFile(productDocsFile, "utf8")).to.equal(renderProductDocs());
   });
 });
