@@ -1,13 +1,13 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import { InputError } from "../model/exchange.js";
+import type { Shard } from "../model/shard.js";
 import { discoverInputs } from "../sources/discover-inputs.js";
+import { EntryOrdinals } from "../sources/entry-ordinals.js";
 import { readInputs } from "../sources/read-inputs.js";
 import type { ConformanceReport } from "../types/generated/report.js";
-import { checkExchange } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
 import { ReportBuilder } from "./report-builder.js";
 import type { Selection } from "./selection.js";
-import { inShard, type Shard } from "./shard.js";
 
 export interface Progress {
   file: string;
@@ -66,17 +66,20 @@ export async function readRecordingsInto(
   const files = await discoverInputs(paths, { onInputError: (error) => recordInputError(builder, error) });
   const every = options.progressEvery ?? 1000;
   let exchanges = 0;
-  let ordinal = 0;
+  // With --shard, the readers decide which entries this shard owns before parsing them: each entry takes
+  // the next ordinal of the run, counted over every entry of every file in reading order (entry-ordinals.ts),
+  // and those of other shards are passed over unparsed. The unsharded run reads them all.
+  const ordinals = options.shard && new EntryOrdinals(options.shard);
   for (const input of files) {
     try {
       for await (const item of readInputs([input], {
         maxBodyBytes: config.maxBodyBytes,
         signal: options.signal,
+        ordinals,
       })) {
         if (options.signal?.aborted) break;
-        if (!inShard(ordinal++, options.shard)) continue;
         exchanges++;
-        if (item.kind === "exchange") builder.add(checkExchange(item.exchange, engine, options.select));
+        if (item.kind === "exchange") builder.judge(item.exchange, options.select);
         else {
           builder.skip(item.source, item.reason);
           builder.inputError(item.source.file, item.reason, item.source.index);

@@ -6,6 +6,8 @@ export type HarScanEvent =
   | { type: "entry"; index: number; text: string; offset: number }
   /** Entry `index` was longer than the scanner keeps; its text was dropped. */
   | { type: "oversized-entry"; index: number; length: number }
+  /** Entry `index` ended; as `keepEntry` asked, its text was not kept. */
+  | { type: "unkept-entry"; index: number }
   /** A problem with the whole file; the scanner stops. `index` is the entry it happened in, if any. */
   | { type: "error"; message: string; index?: number };
 
@@ -109,9 +111,18 @@ export class HarEntryScanner {
   private nextEntryIndex = 0;
   private entryIndex = 0;
   private entryOffset = 0;
+  private entryKept = true;
 
-  /** @param maxEntryLength longest entry text, in characters, that is kept; longer ones are dropped. */
-  constructor(maxEntryLength: number) {
+  /**
+   * @param maxEntryLength longest entry text, in characters, that is kept; longer ones are dropped.
+   * @param keepEntry asked as entry `index` begins: whether to keep its text. An entry not kept is still
+   *   scanned (its grammar is the file's), but only reported as `unkept-entry` when it ends (a shard
+   *   passes over the entries other shards own this way, without holding or parsing them).
+   */
+  constructor(
+    maxEntryLength: number,
+    private readonly keepEntry: (index: number) => boolean = () => true,
+  ) {
     this.entryCapture = new TextCapture(maxEntryLength);
   }
 
@@ -266,7 +277,8 @@ export class HarEntryScanner {
     } else if (depth === ENTRY_DEPTH && this.inEntries) {
       this.entryIndex = this.nextEntryIndex++;
       this.entryOffset = this.consumed + i;
-      this.entryCapture.start(i);
+      this.entryKept = this.keepEntry(this.entryIndex);
+      this.entryCapture.start(i, this.entryKept);
     }
   }
 
@@ -288,7 +300,9 @@ export class HarEntryScanner {
   private valueEnded(s: string, end: number): void {
     if (this.entryCapture.active && this.inEntries && this.containers.length === ENTRY_DEPTH) {
       const text = this.entryCapture.finish(s, end);
-      if (text === undefined) {
+      if (!this.entryKept) {
+        this.events.push({ type: "unkept-entry", index: this.entryIndex });
+      } else if (text === undefined) {
         this.events.push({
           type: "oversized-entry",
           index: this.entryIndex,

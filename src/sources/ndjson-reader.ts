@@ -10,6 +10,8 @@ import { UnreadableEntryError } from "./unreadable-entry-error.js";
  * Reads an NDJSON recording line by line: one exchange per line, each checked against
  * schemas/ndjson-exchange.schema.json. Blank lines are skipped but still counted, so that `index` is the
  * 0-based line number. A line that cannot become an exchange is yielded as unreadable with the reason.
+ * With `options.ordinals`, every non-blank line is counted as an entry of the run (blank lines are not
+ * entries) and only those the shard owns are parsed, validated and yielded; the others yield nothing.
  */
 export function readNdjson(file: string, options: ReaderOptions): AsyncGenerator<SourceItem> {
   return ndjsonItems(file, readTextChunks(file, options), options);
@@ -28,26 +30,31 @@ export async function* ndjsonItems(
   const splitter = new LineSplitter(maxEntryTextLength(options.maxBodyBytes));
   for await (const chunk of chunks) {
     for (const event of splitter.push(chunk)) {
-      const item = toItem(event, file, options.maxBodyBytes);
+      const item = toItem(event, file, options);
       if (item) yield item;
     }
   }
   // Interrupted: the last line read is cut short, not damaged.
   if (options.signal?.aborted) return;
   for (const event of splitter.finish()) {
-    const item = toItem(event, file, options.maxBodyBytes);
+    const item = toItem(event, file, options);
     if (item) yield item;
   }
 }
 
-function toItem(event: LineEvent, file: string, maxBodyBytes: number): SourceItem | undefined {
+/** The item of one line: undefined for a blank line, or for a line another shard owns. */
+function toItem(event: LineEvent, file: string, options: ReaderOptions): SourceItem | undefined {
+  const { maxBodyBytes, ordinals } = options;
   const source: ExchangeSource = { file, index: event.index };
   if (event.type === "oversized-line") {
+    if (ordinals && !ordinals.count()) return undefined;
     // Too long to hold a body within the limit: not kept, not parsed.
     return { kind: "unreadable", source, reason: oversizedLineReason(maxBodyBytes) };
   }
   const line = event.index === 0 && event.text.startsWith("\uFEFF") ? event.text.slice(1) : event.text;
   if (line.trim() === "") return undefined;
+  // Decided before the line is parsed: a line another shard owns is not parsed nor validated here.
+  if (ordinals && !ordinals.count()) return undefined;
   try {
     return { kind: "exchange", exchange: ndjsonLineToExchange(line, source, maxBodyBytes) };
   } catch (error) {

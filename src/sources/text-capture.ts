@@ -1,11 +1,13 @@
 /**
  * Collects one stretch of a text that arrives in chunks (a HAR entry, a property name), up to a length
  * limit. Past the limit it stops keeping text and only counts, so memory does not grow with the stretch.
+ * A stretch started with `keep` false is only counted from the start (a HAR entry another shard owns).
  */
 export class TextCapture {
   private parts: string[] = [];
   private startInChunk = 0;
   private keptLength = 0;
+  private keep = true;
   /** Characters captured so far, whether or not they were kept. */
   length = 0;
   overflowed = false;
@@ -13,8 +15,9 @@ export class TextCapture {
 
   constructor(private readonly maxLength: number) {}
 
-  /** Starts capturing at `index` of the current chunk. */
-  start(index: number): void {
+  /** Starts capturing at `index` of the current chunk; with `keep` false, only its length is counted. */
+  start(index: number, keep = true): void {
+    this.keep = keep;
     this.parts = [];
     this.startInChunk = index;
     this.keptLength = 0;
@@ -29,11 +32,11 @@ export class TextCapture {
     this.startInChunk = 0;
   }
 
-  /** Ends the capture just before `endIndex` of the current chunk; undefined when it overflowed. */
+  /** Ends the capture just before `endIndex` of the current chunk; undefined when it overflowed or was not kept. */
   finish(chunk: string, endIndex: number): string | undefined {
     this.append(chunk, endIndex);
     this.active = false;
-    const text = this.overflowed ? undefined : this.parts.join("");
+    const text = this.overflowed || !this.keep ? undefined : this.parts.join("");
     this.parts = [];
     return text;
   }
@@ -41,7 +44,7 @@ export class TextCapture {
   private append(chunk: string, endIndex: number): void {
     const added = endIndex - this.startInChunk;
     this.length += added;
-    if (this.overflowed) return;
+    if (this.overflowed || !this.keep) return;
     if (this.keptLength + added > this.maxLength) {
       this.overflowed = true;
       this.parts = [];

@@ -148,6 +148,77 @@ describe("HarEntryScanner", () => {
     ]);
   });
 
+  describe("entries it is told not to keep (the entries of other shards)", () => {
+    const entries = [{ a: 1 }, { b: 'x\\"]}' }, 7, "s", { c: [1, { d: null }] }, { e: "é😀" }];
+    const text = JSON.stringify({ log: { version: "1.2", entries, comment: "after" } });
+    const keepEven = (index: number) => index % 2 === 0;
+
+    it("reports an entry not kept as unkept-entry, in its place, however the text is split", () => {
+      const kept = scan([text]);
+      for (let seed = 1; seed <= 40; seed++) {
+        const scanner = new HarEntryScanner(UNLIMITED, keepEven);
+        const events = [
+          ...splitRandomly(text, random(seed), 5).flatMap((chunk) => scanner.scan(chunk)),
+          ...scanner.finish(),
+        ];
+        expect(events).to.deep.equal(
+          kept.map((event) =>
+            event.type === "entry" && !keepEven(event.index)
+              ? { type: "unkept-entry", index: event.index }
+              : event,
+          ),
+        );
+      }
+    });
+
+    it("asks once per entry, in order, as the entry begins", () => {
+      const asked: number[] = [];
+      const scanner = new HarEntryScanner(UNLIMITED, (index) => {
+        asked.push(index);
+        return false;
+      });
+      const events = scanner.scan(text.slice(0, text.indexOf("7")));
+      // Entries 0 and 1 ended; entry 2 (the scalar 7) has not begun: it was not asked about yet.
+      expect(events).to.deep.equal([
+        { type: "unkept-entry", index: 0 },
+        { type: "unkept-entry", index: 1 },
+      ]);
+      expect(asked).to.deep.equal([0, 1]);
+      scanner.scan(text.slice(text.indexOf("7")));
+      expect(asked).to.deep.equal([0, 1, 2, 3, 4, 5]);
+    });
+
+    it("does not keep an entry longer than the limit either: unkept, not oversized", () => {
+      const long = JSON.stringify({ log: { entries: [{ a: "0123456789" }, { b: 1 }] } });
+      expect(scan([long], 10)).to.deep.equal([
+        { type: "oversized-entry", index: 0, length: 18 },
+        { type: "entry", index: 1, text: '{"b":1}', offset: 38 },
+      ]);
+      const scanner = new HarEntryScanner(10, (index) => index === 1);
+      expect([...scanner.scan(long), ...scanner.finish()]).to.deep.equal([
+        { type: "unkept-entry", index: 0 },
+        { type: "entry", index: 1, text: '{"b":1}', offset: 38 },
+      ]);
+    });
+
+    it("reports a whole-file problem inside an entry not kept as inside a kept one", () => {
+      for (const broken of [
+        '{"log":{"entries":[{"a":1},{"b":2 "c":3}]}}',
+        '{"log":{"entries":[{"a":1},{"b":"cut off',
+        '{"log":{"entries":[{"a":1},{"b":tru}]}}',
+      ]) {
+        const scanner = new HarEntryScanner(UNLIMITED, () => false);
+        const events = [...scanner.scan(broken), ...scanner.finish()];
+        expect(events, broken).to.deep.equal(
+          scan([broken]).map((event) =>
+            event.type === "entry" ? { type: "unkept-entry", index: event.index } : event,
+          ),
+        );
+        expect(errorOf(events).index, broken).to.equal(1);
+      }
+    });
+  });
+
   describe("whole-file problems", () => {
     const cases: { name: string; text: string; message: string; index?: number; entriesBefore?: number }[] = [
       { name: "an empty file", text: "", message: "the file is empty" },

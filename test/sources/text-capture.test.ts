@@ -29,4 +29,15 @@ describe("TextCapture", () => {
     capture.start(1);
     expect(capture.finish("xyz", 3)).to.equal("yz");
   });
+
+  it("a stretch not to keep is only counted, whatever its length, and the next one is kept again", () => {
+    const capture = new TextCapture(4);
+    capture.start(1, false);
+    capture.endOfChunk("abcdef");
+    expect(capture.overflowed).to.equal(false);
+    expect(capture.finish("ghi", 2)).to.equal(undefined);
+    expect(capture.length).to.equal(7);
+    capture.start(2);
+    expect(capture.finish("ghij", 4)).to.equal("ij");
+  });
 });
