@@ -1,6 +1,6 @@
 import { ownedPointers } from "./owned-fields.js";
 import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
-import { schemaFindings } from "./schema-findings.js";
+import { SCHEMA_MESSAGES, schemaFindings } from "./schema-findings.js";
 
 export const actionSchema: Rule = {
   meta: {
@@ -14,6 +14,7 @@ export const actionSchema: Rule = {
       quote:
         "Except for the fixed fields, all the fields are defined by the specific API. For the fields returned by different APIs, see the definitions in the API documentation.",
     },
+    messages: SCHEMA_MESSAGES,
     needs: "envelope",
   },
   check({ identity, outcome, body, schemas, spec }) {

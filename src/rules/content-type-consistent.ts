@@ -1,9 +1,15 @@
+import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, type Rule } from "./rule.js";
 
 const NAMES_FORMAT = {
   json: /^(application\/json|text\/json|application\/[\w.+-]+\+json)$/,
   xml: /^(text\/xml|application\/xml|application\/[\w.+-]+\+xml)$/,
 };
+
+const MESSAGES = {
+  missing: "response has no Content-Type header",
+  wrongFormat: "Content-Type {{contentType|json}} does not name the body's format ({{format}})",
+} as const;
 
 export const contentTypeConsistent: Rule = {
   meta: {
@@ -18,6 +24,7 @@ export const contentTypeConsistent: Rule = {
     },
     decision:
       "Judged only when the body decodes (body-parseable reports the rest). JSON needs application/json, text/json or a +json type; XML needs text/xml, application/xml or a +xml type; text/plain does not name a format.",
+    messages: MESSAGES,
     needs: "body",
   },
   check({ responseHeaders, identity }) {
@@ -28,7 +35,7 @@ export const contentTypeConsistent: Rule = {
         {
           pointer: "",
           location: "header:content-type",
-          message: "response has no Content-Type header",
+          ...ruleMessage(MESSAGES, "missing"),
           expected,
           actual: "(absent)",
         },
@@ -40,7 +47,10 @@ export const contentTypeConsistent: Rule = {
       {
         pointer: "",
         location: "header:content-type",
-        message: `Content-Type ${JSON.stringify(header)} does not name the body's format (${identity.format.toUpperCase()})`,
+        ...ruleMessage(MESSAGES, "wrongFormat", {
+          contentType: header,
+          format: identity.format.toUpperCase(),
+        }),
         expected,
         actual: header,
       },

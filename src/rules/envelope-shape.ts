@@ -1,13 +1,19 @@
 import { describeValue } from "./describe-value.js";
 import { ownedPointers } from "./owned-fields.js";
+import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
-import { schemaFindings } from "./schema-findings.js";
+import { SCHEMA_MESSAGES, schemaFindings } from "./schema-findings.js";
 
 const WHAT_AN_ENVELOPE_IS = {
   tencent: 'an object with a "Response" object',
   alibaba: "an object",
   zenlayer: "an object",
 };
+
+const MESSAGES = {
+  notAnEnvelope: "body is not {{article}} {{dialect}} envelope: expected {{envelope}}",
+  ...SCHEMA_MESSAGES,
+} as const;
 
 export const envelopeShape: Rule = {
   meta: {
@@ -22,6 +28,7 @@ export const envelopeShape: Rule = {
     },
     decision:
       "Fields that a dedicated rule judges (request IDs, error Code and Message, HostId, HttpStatus) are left to that rule, so one defect draws one finding.",
+    messages: MESSAGES,
     needs: "body",
   },
   check({ identity, outcome, body, schemas, spec }) {
@@ -29,7 +36,11 @@ export const envelopeShape: Rule = {
       return [
         {
           pointer: "",
-          message: `body is not ${identity.dialect === "alibaba" ? "an" : "a"} ${identity.dialect} envelope: expected ${WHAT_AN_ENVELOPE_IS[identity.dialect]}`,
+          ...ruleMessage(MESSAGES, "notAnEnvelope", {
+            article: identity.dialect === "alibaba" ? "an" : "a",
+            dialect: identity.dialect,
+            envelope: WHAT_AN_ENVELOPE_IS[identity.dialect],
+          }),
           expected: WHAT_AN_ENVELOPE_IS[identity.dialect],
           actual: describeValue(body),
         },

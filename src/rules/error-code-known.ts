@@ -1,5 +1,12 @@
 import { errorCode } from "./error-fields.js";
+import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  unknownCode: "error code {{code|json}} is not in {{tables}}",
+  misspelledCode:
+    "error code {{code|json}} is a misspelling, printed by older documentation, of {{correct|json}}",
+} as const;
 
 export const errorCodeKnown: Rule = {
   meta: {
@@ -13,6 +20,7 @@ export const errorCodeKnown: Rule = {
     },
     decision:
       "A Tencent code that extends a common code with a dot (InvalidParameterValue.NoFaceInPhoto) is known. A misspelling that older KMS documentation printed (SerivceUnavailableTemporary) is reported with the right spelling. Products without a table are not judged.",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check(context) {
@@ -30,7 +38,7 @@ export const errorCodeKnown: Rule = {
       return [
         {
           pointer: spec.errorCodePointer,
-          message: `error code ${JSON.stringify(code)} is not in ${tables}`,
+          ...ruleMessage(MESSAGES, "unknownCode", { code, tables }),
           expected: `a code of ${tables}`,
           actual: code,
         },
@@ -40,7 +48,7 @@ export const errorCodeKnown: Rule = {
       return [
         {
           pointer: spec.errorCodePointer,
-          message: `error code ${JSON.stringify(code)} is a misspelling, printed by older documentation, of ${JSON.stringify(found.entry.misspellingOf)}`,
+          ...ruleMessage(MESSAGES, "misspelledCode", { code, correct: found.entry.misspellingOf }),
           expected: found.entry.misspellingOf,
           actual: code,
         },

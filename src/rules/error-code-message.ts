@@ -1,6 +1,13 @@
 import { resolvePointer } from "../model/json-pointer.js";
 import { describeValue } from "./describe-value.js";
+import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  missing: "error has no {{field}}: {{pointer}} is missing",
+  empty: "error {{field}} at {{pointer}} is empty",
+  notString: "error {{field}} at {{pointer}} is a {{type}}, not a string",
+} as const;
 
 export const errorCodeMessage: Rule = {
   meta: {
@@ -12,6 +19,7 @@ export const errorCodeMessage: Rule = {
       document: "seeds/003_a0227fc7fe36601c.txt",
       quote: "The Error field and its Code and Message fields must be returned when the call fails.",
     },
+    messages: MESSAGES,
     needs: "envelope",
   },
   check({ outcome, body, spec }) {
@@ -25,10 +33,15 @@ export const errorCodeMessage: Rule = {
       if (typeof value === "string" && value.trim() !== "") continue;
       findings.push({
         pointer,
-        message:
-          value === undefined
-            ? `error has no ${what}: ${pointer} is missing`
-            : `error ${what} at ${pointer} is ${typeof value === "string" ? "empty" : `a ${value === null ? "null" : typeof value}, not a string`}`,
+        ...(value === undefined
+          ? ruleMessage(MESSAGES, "missing", { field: what, pointer })
+          : typeof value === "string"
+            ? ruleMessage(MESSAGES, "empty", { field: what, pointer })
+            : ruleMessage(MESSAGES, "notString", {
+                field: what,
+                pointer,
+                type: value === null ? "null" : typeof value,
+              })),
         expected: "a non-empty string",
         actual: describeValue(value),
       });

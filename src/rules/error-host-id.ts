@@ -1,7 +1,13 @@
 import { isPlainObject } from "../model/json-pointer.js";
 import { findProduct } from "../providers/registry.js";
 import { describeValue } from "./describe-value.js";
+import { ruleMessage } from "./render-message.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  missing: "error has no HostId",
+  notString: "HostId is not a string",
+} as const;
 
 export const errorHostId: Rule = {
   meta: {
@@ -16,6 +22,7 @@ export const errorHostId: Rule = {
     },
     decision:
       "KMS: seed 002's text says the body contains HostId, yet both of its own examples omit it, so for KMS (a product whose definition marks HostId optional) a missing HostId is a warning. An empty HostId is accepted (seed 004's own example is empty).",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check({ outcome, body, identity }) {
@@ -26,7 +33,7 @@ export const errorHostId: Rule = {
       {
         pointer: "/HostId",
         ...(findProduct("alibaba", identity.product)?.hostIdOptional ? { severity: "warning" as const } : {}),
-        message: hostId === undefined ? "error has no HostId" : "HostId is not a string",
+        ...ruleMessage(MESSAGES, hostId === undefined ? "missing" : "notString"),
         expected: "a string (the endpoint)",
         actual: describeValue(hostId),
       },

@@ -1,5 +1,11 @@
+import { ruleMessage } from "./render-message.js";
 import { isNonEmptyString, requestIdSlots } from "./request-id-values.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  differs:
+    "request ID at {{where}} ({{requestId|json}}) differs from {{firstWhere}} ({{firstRequestId|json}})",
+} as const;
 
 export const requestIdConsistent: Rule = {
   meta: {
@@ -13,6 +19,7 @@ export const requestIdConsistent: Rule = {
       quote:
         "In a success body the inner response.requestId equals the outer requestId (Zenlayer's Chinese documentation states this).",
     },
+    messages: MESSAGES,
     needs: "envelope",
   },
   check(context) {
@@ -42,7 +49,12 @@ export const requestIdConsistent: Rule = {
       findings.push({
         pointer: copy.pointer,
         ...(copy.location ? { location: copy.location } : {}),
-        message: `request ID at ${copy.where} (${JSON.stringify(copy.value)}) differs from ${first.where} (${JSON.stringify(first.value)})`,
+        ...ruleMessage(MESSAGES, "differs", {
+          where: copy.where,
+          requestId: copy.value,
+          firstWhere: first.where,
+          firstRequestId: first.value,
+        }),
         expected: first.value,
         actual: copy.value,
       });

@@ -1,5 +1,10 @@
+import { ruleMessage } from "./render-message.js";
 import { isNonEmptyString, requestIdSlots } from "./request-id-values.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  unusualShape: "request ID {{requestId|json}} is not {{shape}}",
+} as const;
 
 export const requestIdFormat: Rule = {
   meta: {
@@ -13,6 +18,7 @@ export const requestIdFormat: Rule = {
     },
     decision:
       "Tencent and Alibaba: a UUID in either case (Alibaba's documentation masks digits with x); Zenlayer: T and an upper-case UUID. Advisory, hence a warning.",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check(context) {
@@ -24,7 +30,7 @@ export const requestIdFormat: Rule = {
       if (pattern.test(value as string)) continue;
       findings.push({
         pointer,
-        message: `request ID ${JSON.stringify(value)} is not ${description}`,
+        ...ruleMessage(MESSAGES, "unusualShape", { requestId: value as string, shape: description }),
         expected: description,
         actual: String(value),
       });

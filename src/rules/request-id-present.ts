@@ -1,6 +1,13 @@
 import { describeValue } from "./describe-value.js";
+import { ruleMessage } from "./render-message.js";
 import { requestIdSlots } from "./request-id-values.js";
 import { ALL_DIALECTS, type FindingDraft, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  missing: "no request ID: {{pointer}} is missing",
+  empty: "request ID at {{pointer}} is empty",
+  notString: "request ID at {{pointer}} is not a string",
+} as const;
 
 export const requestIdPresent: Rule = {
   meta: {
@@ -14,6 +21,7 @@ export const requestIdPresent: Rule = {
     },
     decision:
       "Zenlayer success bodies carry it twice (outer requestId and response.requestId): both must be there.",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check(context) {
@@ -22,12 +30,11 @@ export const requestIdPresent: Rule = {
       if (typeof value === "string" && value.trim() !== "") continue;
       findings.push({
         pointer,
-        message:
-          value === undefined
-            ? `no request ID: ${pointer} is missing`
-            : typeof value === "string"
-              ? `request ID at ${pointer} is empty`
-              : `request ID at ${pointer} is not a string`,
+        ...ruleMessage(
+          MESSAGES,
+          value === undefined ? "missing" : typeof value === "string" ? "empty" : "notString",
+          { pointer },
+        ),
         expected: "a non-empty string",
         actual: describeValue(value),
       });

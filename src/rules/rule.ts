@@ -29,11 +29,26 @@ export type FindingData = Record<string, string | number | boolean | null>;
  * A finding as a rule writes it; the engine adds the rule id and the configured severity. `messageId`
  * names one of the rule's `meta.messages` (as ESLint's rules do), and `data` holds the values its text was
  * made from, so that tests and baselines need not match English text.
+ *
+ * The convention every rule follows (test/rules check it over every finding the rule tests draw):
+ * - Every finding carries `messageId` and `data` (`{}` when the text has no variable part), and its
+ *   `message` is `renderMessage(meta.messages[messageId], data)` (render-message.ts): write
+ *   `...ruleMessage(MESSAGES, "id", data)` into the draft, never the text itself.
+ * - messageIds are lowerCamelCase and say what is wrong (`missing`, `notString`, `unknownCode`); they are a
+ *   public interface like rule ids: never renamed or reused for another meaning. A message whose text
+ *   changes keeps its id; a finding that means something else gets a new one.
+ * - Templates keep today's text; `{{name}}` inserts `String(data.name)`, `{{name|json}}` inserts
+ *   `JSON.stringify(data.name)` (where the text quotes a value, data keeps it raw). A part of the text
+ *   that appears only sometimes is a message of its own, not an empty placeholder.
+ * - `data` values are scalars (string, number, boolean, null): raw values a program can use (a code, a
+ *   status as a number, a pointer), or for an arbitrary body value its describeValue() text.
+ * - Schema findings (schema-findings.ts) are `schema.` + ajv's keyword (`schema.required`, `schema.type`,
+ *   `schema.additionalProperties`, …), with ajv's params as data; see SCHEMA_MESSAGES there.
  */
 export type FindingDraft = Omit<Finding, "rule" | "severity"> & {
   severity?: Severity;
-  messageId?: string;
-  data?: FindingData;
+  messageId: string;
+  data: FindingData;
 };
 
 export interface RuleMeta {
@@ -46,8 +61,11 @@ export interface RuleMeta {
   source: { document: string; quote: string };
   /** Where the documents disagree or are silent: what the rule decides, and the evidence. */
   decision?: string;
-  /** Every message the rule writes, by messageId: a template whose {{name}} come from a finding's data. */
-  messages?: Record<string, string>;
+  /**
+   * Every message the rule writes, by messageId: a template whose {{name}} (or {{name|json}}) come from a
+   * finding's data. See FindingDraft for the convention.
+   */
+  messages: Readonly<Record<string, string>>;
   /**
    * What the rule judges: the response alone; the decoded body (not run when it did not decode); or a
    * success or error envelope (not run either when the body is neither: envelope-shape reports that once).

@@ -1,6 +1,11 @@
 import { isPlainObject } from "../model/json-pointer.js";
 import { describeValue } from "./describe-value.js";
+import { ruleMessage } from "./render-message.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  differs: "HttpStatus in the body ({{bodyStatus}}) differs from the HTTP status {{status}}",
+} as const;
 
 export const statusBodyConsistent: Rule = {
   meta: {
@@ -12,6 +17,7 @@ export const statusBodyConsistent: Rule = {
       document: "seeds/002_34ba6698e324b33c.txt",
       quote: "<KMS> <HttpStatus>400</HttpStatus> <Code>IllegalTimestamp</Code> …",
     },
+    messages: MESSAGES,
     needs: "body",
   },
   check({ body, status }) {
@@ -22,7 +28,7 @@ export const statusBodyConsistent: Rule = {
     return [
       {
         pointer: "/HttpStatus",
-        message: `HttpStatus in the body (${describeValue(carried)}) differs from the HTTP status ${status}`,
+        ...ruleMessage(MESSAGES, "differs", { bodyStatus: describeValue(carried), status }),
         expected: String(status),
         actual: describeValue(carried),
       },

@@ -1,4 +1,5 @@
 import { errorCode } from "./error-fields.js";
+import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 type Documented = number | string;
@@ -7,6 +8,15 @@ function statusMatches(documented: Documented, status: number): boolean {
   if (typeof documented === "number") return documented === status;
   return String(Math.floor(status / 100)) === documented.charAt(0);
 }
+
+const MESSAGES = {
+  statusNotDocumented:
+    "{{code}} is documented with HTTP {{documented}} in {{table}}, but came with {{status}}",
+  statusNeitherDocumentedNorGateway:
+    "{{code}} is documented with HTTP {{documented}} in {{table}} (the API gateway is seen answering it with {{gatewayStatus}}), but came with {{status}}",
+  gatewayStatus:
+    "{{code}} came with HTTP {{status}}: {{table}} documents HTTP {{documented}}, but the API gateway answers it with {{status}} on every product seen ({{observedOn}}), so it passes, with this warning",
+} as const;
 
 /**
  * status-code-table: where the product's (or the dialect's common) code table documents a status or a
@@ -38,6 +48,7 @@ export const statusCodeTable: Rule = {
       "Where the product's table documents a status and the gateway's differs, either passes: the documented one without a finding, the gateway's with a warning of this rule naming both (ESS InvalidAccessKeyId.NotFound with 404). " +
       "Any other status stays an error: KMS InvalidAccessKeyId.NotFound with 400 matches neither KMS's table nor the gateway (both 404). " +
       "A code that only the gateway table lists is not judged: no document gives its status.",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check(context) {
@@ -53,25 +64,28 @@ export const statusCodeTable: Rule = {
     const gateway = codes.gatewayLookup(identity.dialect, code);
     const observed = gateway?.entry.status;
     const gatewayDiffers = gateway !== undefined && typeof observed === "number" && observed !== documented;
+    const said = { code, documented, table: found.table.title, status };
     if (gatewayDiffers && observed === status) {
-      const where = gateway.entry.observedOn?.join(", ");
+      // code-table.schema.json requires observedOn (one product at least) in a gateway table.
+      const observedOn = (gateway.entry.observedOn ?? []).join(", ");
       return [
         {
           pointer: spec.errorCodePointer,
           location: "status",
           severity: "warning",
-          message: `${code} came with HTTP ${status}: ${found.table.title} documents HTTP ${documented}, but the API gateway answers it with ${status} on every product seen${where ? ` (${where})` : ""}, so it passes, with this warning`,
+          ...ruleMessage(MESSAGES, "gatewayStatus", { ...said, observedOn }),
           expected: String(documented),
           actual: String(status),
         } satisfies FindingDraft,
       ];
     }
-    const alsoGateway = gatewayDiffers ? ` (the API gateway is seen answering it with ${observed})` : "";
     return [
       {
         pointer: spec.errorCodePointer,
         location: "status",
-        message: `${code} is documented with HTTP ${documented} in ${found.table.title}${alsoGateway}, but came with ${status}`,
+        ...(gatewayDiffers
+          ? ruleMessage(MESSAGES, "statusNeitherDocumentedNorGateway", { ...said, gatewayStatus: observed })
+          : ruleMessage(MESSAGES, "statusNotDocumented", said)),
         expected: gatewayDiffers ? `${documented} or ${observed}` : String(documented),
         actual: String(status),
       },

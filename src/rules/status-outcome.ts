@@ -1,4 +1,5 @@
 import type { Dialect } from "../providers/dialect.js";
+import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 const EXPECTED: Record<Dialect, { success: [number, number, string]; error: [number, number, string] }> = {
@@ -7,6 +8,12 @@ const EXPECTED: Record<Dialect, { success: [number, number, string]; error: [num
   alibaba: { success: [200, 299, "2xx"], error: [400, 599, "4xx or 5xx"] },
   zenlayer: { success: [200, 200, "200"], error: [400, 599, "4xx or 5xx"] },
 };
+
+const MESSAGES = {
+  unexpectedStatus: "HTTP {{status}} on a {{dialect}} {{outcome}} response, expected {{expected}}",
+  tencentErrorNot200:
+    "HTTP {{status}} on a {{dialect}} {{outcome}} response, expected {{expected}} (official Tencent SDKs read an error envelope only with HTTP 200)",
+} as const;
 
 export const statusOutcome: Rule = {
   meta: {
@@ -22,21 +29,22 @@ export const statusOutcome: Rule = {
     },
     decision:
       "Tencent errors must come with 200: no document says so outright, but tencentcloud-sdk-nodejs, -go and -python treat any other status as a transport failure and lose the code (provider-facts.md §1).",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check({ outcome, status, identity }) {
     if (outcome === "unknown") return NOT_APPLICABLE;
     const [low, high, text] = EXPECTED[identity.dialect][outcome];
     if (status >= low && status <= high) return [];
-    const why =
-      identity.dialect === "tencent" && outcome === "error"
-        ? " (official Tencent SDKs read an error envelope only with HTTP 200)"
-        : "";
     return [
       {
         pointer: "",
         location: "status",
-        message: `HTTP ${status} on a ${identity.dialect} ${outcome} response, expected ${text}${why}`,
+        ...ruleMessage(
+          MESSAGES,
+          identity.dialect === "tencent" && outcome === "error" ? "tencentErrorNot200" : "unexpectedStatus",
+          { status, dialect: identity.dialect, outcome, expected: text },
+        ),
         expected: text,
         actual: String(status),
       },

@@ -1,6 +1,11 @@
 import { UNKNOWN } from "../providers/detect-exchange.js";
 import { findProduct } from "../providers/registry.js";
+import { ruleMessage } from "./render-message.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
+
+const MESSAGES = {
+  unexpectedRoot: "XML root <{{root}}> on a {{outcome}} response, expected <{{expected}}>",
+} as const;
 
 export const xmlRoot: Rule = {
   meta: {
@@ -16,6 +21,7 @@ export const xmlRoot: Rule = {
     },
     decision:
       "Success needs {Action}Response (any …Response when the action is unknown), error needs Error; KMS may use KMS for either.",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check({ identity, outcome, xmlRoot: root }) {
@@ -42,7 +48,7 @@ export const xmlRoot: Rule = {
     return [
       {
         pointer: "",
-        message: `XML root <${root}> on a ${outcome} response, expected <${wanted}>`,
+        ...ruleMessage(MESSAGES, "unexpectedRoot", { root, outcome, expected: wanted }),
         expected: wanted,
         actual: root,
       },

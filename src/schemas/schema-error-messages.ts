@@ -169,3 +169,26 @@ export function schemaErrorMessages(
   });
   return [...new Set(messages)];
 }
+
+/** A value a program can read without walking a structure: what a finding's data holds. */
+export type ScalarParam = string | number | boolean | null;
+
+/**
+ * ajv's `params` of one error, flattened to scalars so that a program can read them from a finding's data:
+ * strings, numbers, booleans and null as they are; `type` (a list for a union) as ajv prints it in its
+ * message (`string,number`); any other list or object (`allowedValues`, `passingSchemas`) as its JSON text.
+ */
+export function schemaErrorParams(error: ErrorObject): Record<string, ScalarParam> {
+  const flat: Record<string, ScalarParam> = {};
+  for (const [name, value] of Object.entries(error.params as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    if (value === null || ["string", "number", "boolean"].includes(typeof value)) {
+      flat[name] = value as ScalarParam;
+    } else if (name === "type" && Array.isArray(value)) {
+      flat[name] = value.join(",");
+    } else {
+      flat[name] = JSON.stringify(value) ?? String(value);
+    }
+  }
+  return flat;
+}

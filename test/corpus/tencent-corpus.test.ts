@@ -127,6 +127,8 @@ describe("Tencent Cloud API documented examples (corpus)", () => {
       severity: "error",
       pointer: "/Response/RequestId",
       message: "no request ID: /Response/RequestId is missing",
+      messageId: "missing",
+      data: { pointer: "/Response/RequestId" },
       expected: "a non-empty string",
       actual: "(absent)",
     });

@@ -1,4 +1,5 @@
 import { actionSchema } from "../../src/rules/action-schema.js";
+import { SCHEMA_MESSAGES } from "../../src/rules/schema-findings.js";
 import { ALIBABA_ID, alibabaSuccess, tencentSuccess, zenlayerSuccess } from "../support/bodies.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { seedExamples } from "../support/seed-examples.js";
@@ -106,21 +107,36 @@ ruleTester(actionSchema, {
       dialect: "tencent",
       action: "DescribeInstancesStatus",
       body: tencentSuccess({ TotalCount: "0", InstanceStatusSet: [] }),
-      findings: [{ pointer: "/Response/TotalCount", expected: "integer", actual: '"0"' }],
+      findings: [
+        {
+          messageId: "schema.type",
+          data: { type: "integer" },
+          pointer: "/Response/TotalCount",
+          message: "/Response/TotalCount: must be integer",
+          expected: "integer",
+          actual: '"0"',
+        },
+      ],
     },
     {
       name: "InstanceStatusSet missing",
       dialect: "tencent",
       action: "DescribeInstancesStatus",
       body: tencentSuccess({ TotalCount: 0 }),
-      findings: [{ pointer: "/Response/InstanceStatusSet", message: /is missing/ }],
+      findings: [
+        {
+          messageId: "schema.required",
+          data: { missingProperty: "InstanceStatusSet" },
+          pointer: "/Response/InstanceStatusSet",
+        },
+      ],
     },
     {
       name: "CreateInstances instanceIdSet not an array",
       dialect: "zenlayer",
       action: "CreateInstances",
       body: zenlayerSuccess({ instanceIdSet: "1234567654321", orderNumber: "1234567654321" }),
-      findings: [{ pointer: "/response/instanceIdSet", expected: "array" }],
+      findings: [{ messageId: "schema.type", data: { type: "array" }, pointer: "/response/instanceIdSet" }],
     },
     {
       name: "ESS LifecycleState outside its enum",
@@ -128,7 +144,13 @@ ruleTester(actionSchema, {
       product: "ess",
       action: "DescribeScalingGroups",
       body: groups([{ ...group, LifecycleState: "Running" }]),
-      findings: [{ pointer: "/ScalingGroups/ScalingGroup/0/LifecycleState", message: /allowed values/ }],
+      findings: [
+        {
+          messageId: "schema.enum",
+          data: { allowedValues: '["Active","Inactive","Deleting"]' },
+          pointer: "/ScalingGroups/ScalingGroup/0/LifecycleState",
+        },
+      ],
     },
     {
       name: "ESS XML with a MinSize that is not a number",
@@ -139,6 +161,8 @@ ruleTester(actionSchema, {
       body: groupXml(groupElement("one")),
       findings: [
         {
+          messageId: "schema.pattern",
+          data: { pattern: "^-?[0-9]+$" },
           pointer: "/ScalingGroups/ScalingGroup/MinSize",
           expected: "a string matching ^-?[0-9]+$",
           actual: '"one"',
@@ -151,7 +175,25 @@ ruleTester(actionSchema, {
       product: "ess",
       action: "CreateScalingGroup",
       body: alibabaSuccess(),
-      findings: [{ pointer: "/ScalingGroupId", message: /is missing/ }],
+      findings: [
+        { messageId: "schema.required", pointer: "/ScalingGroupId", message: "/ScalingGroupId: is missing" },
+      ],
     },
   ],
+  notCovered: schemaMessagesCoveredElsewhere([
+    "schema.type",
+    "schema.required",
+    "schema.enum",
+    "schema.pattern",
+  ]),
 });
+
+/** The other ajv keywords' messages are drawn, each, by test/rules/schema-findings.test.ts. */
+function schemaMessagesCoveredElsewhere(drawnHere: readonly string[]): Record<string, string> {
+  const reason = "drawn by test/rules/schema-findings.test.ts, which breaks every keyword of SCHEMA_MESSAGES";
+  return Object.fromEntries(
+    Object.keys(SCHEMA_MESSAGES)
+      .filter((id) => !drawnHere.includes(id))
+      .map((id) => [id, reason]),
+  );
+}

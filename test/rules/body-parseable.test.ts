@@ -63,14 +63,21 @@ ruleTester(bodyParseable, {
       product: "kms",
       status: 400,
       body: kms.jsonError,
-      findings: [{ pointer: "", message: /^body is not valid JSON/, expected: "valid JSON" }],
+      findings: [
+        {
+          messageId: "invalidJson",
+          pointer: "",
+          message: /^body is not valid JSON: /,
+          expected: "valid JSON",
+        },
+      ],
     },
     {
       name: "seed 002's JSON success example (a comment inside)",
       dialect: "alibaba",
       product: "kms",
       body: kms.jsonSuccess,
-      findings: [{ message: /not valid JSON/ }],
+      findings: [{ messageId: "invalidJson" }],
     },
     {
       name: "seed 002's XML success example (malformed declaration and comments)",
@@ -78,61 +85,83 @@ ruleTester(bodyParseable, {
       product: "kms",
       format: "xml",
       body: kms.xmlSuccess,
-      findings: [{ message: /not well-formed XML/, expected: "well-formed XML" }],
+      findings: [
+        {
+          messageId: "malformedXmlAtLine",
+          data: { line: 1 },
+          expected: "well-formed XML",
+        },
+      ],
     },
     {
       name: "seed 004's JSON fragment as printed",
       dialect: "alibaba",
       status: 500,
       body: ess.jsonError,
-      findings: [{ message: /not valid JSON/ }],
+      findings: [{ messageId: "invalidJson" }],
     },
     {
       name: "truncated JSON",
       dialect: "tencent",
       body: '{"Response": {"RequestId": "b5b4',
-      findings: [{ message: /truncated/ }],
+      findings: [
+        {
+          messageId: "truncatedJson",
+          message: /^body is not valid JSON: .* \(the body ends early: truncated\?\)$/,
+        },
+      ],
     },
-    { name: "empty body", dialect: "zenlayer", body: "", findings: [{ message: /body is empty/ }] },
+    {
+      name: "empty body",
+      dialect: "zenlayer",
+      body: "",
+      findings: [{ messageId: "empty", data: { format: "JSON" } }],
+    },
     {
       name: "XML when JSON was asked for",
       dialect: "alibaba",
       body: "<Error><Code>X</Code></Error>",
-      findings: [{ message: /not valid JSON/ }],
+      findings: [{ messageId: "invalidJson" }],
     },
     {
       name: "JSON when XML was asked for",
       dialect: "alibaba",
       format: "xml",
       body: alibabaSuccess(),
-      findings: [{ message: /not well-formed XML/ }],
+      findings: [{ messageId: "malformedXml", data: { line: 1, column: 1 } }],
     },
     {
       name: "JSON nested 100,000 levels",
       dialect: "tencent",
       body: `{"Response":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
-      findings: [{ message: /nests deeper than 256 levels/ }],
+      findings: [{ messageId: "tooDeep", data: { maxDepth: 256 } }],
     },
     {
       name: "XML nested 100,000 levels",
       dialect: "alibaba",
       format: "xml",
       body: `${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}`,
-      findings: [{ message: /nests deeper than 256 levels/ }],
+      findings: [{ messageId: "tooDeep", data: { maxDepth: 256 } }],
     },
     {
       name: "XML entity expansion (billion laughs)",
       dialect: "alibaba",
       format: "xml",
       body: `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><DescribeThingsResponse><RequestId>&lol2;</RequestId></DescribeThingsResponse>`,
-      findings: [{ message: /DOCTYPE/ }],
+      findings: [{ messageId: "dtdRefused", data: {} }],
     },
     {
       name: "two XML roots",
       dialect: "alibaba",
       format: "xml",
       body: "<A><RequestId>x</RequestId></A><B/>",
-      findings: [{ message: /not well-formed XML|2 root elements/ }],
+      findings: [{ messageId: "xmlRootCount", data: { roots: 2 } }],
     },
   ],
+  notCovered: {
+    xmlRefused:
+      "the XML parser refuses only what its validator, run first, already refused (malformedXml); kept for a parser that disagrees",
+    undecodable:
+      "the fallback for a sentence of src/decode that this rule does not read back; every sentence src/decode writes today is read back",
+  },
 });

@@ -53,14 +53,25 @@ ruleTester(contentTypeConsistent, {
       dialect: "tencent",
       body: tencentSuccess(),
       headers: { "content-type": "text/html" },
-      findings: [{ location: "header:content-type", expected: "application/json", actual: "text/html" }],
+      findings: [
+        {
+          messageId: "wrongFormat",
+          data: { contentType: "text/html", format: "JSON" },
+          location: "header:content-type",
+          message: `Content-Type "text/html" does not name the body's format (JSON)`,
+          expected: "application/json",
+          actual: "text/html",
+        },
+      ],
     },
     {
       name: "text/plain does not name JSON",
       dialect: "zenlayer",
       body: zenlayerSuccess(),
       headers: { "content-type": "text/plain; charset=utf-8" },
-      findings: [{ message: /does not name the body's format \(JSON\)/ }],
+      findings: [
+        { messageId: "wrongFormat", data: { contentType: "text/plain; charset=utf-8", format: "JSON" } },
+      ],
     },
     {
       name: "application/json on an XML body",
@@ -68,14 +79,21 @@ ruleTester(contentTypeConsistent, {
       format: "xml",
       body: xml,
       headers: { "content-type": "application/json" },
-      findings: [{ expected: "text/xml or application/xml", actual: "application/json" }],
+      findings: [
+        {
+          messageId: "wrongFormat",
+          data: { format: "XML" },
+          expected: "text/xml or application/xml",
+          actual: "application/json",
+        },
+      ],
     },
     {
       name: "no Content-Type at all",
       dialect: "alibaba",
       body: alibabaSuccess(),
       headers: { "content-type": null },
-      findings: [{ message: /no Content-Type header/, actual: "(absent)" }],
+      findings: [{ messageId: "missing", data: {}, actual: "(absent)" }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { envelopeShape } from "../../src/rules/envelope-shape.js";
+import { SCHEMA_MESSAGES } from "../../src/rules/schema-findings.js";
 import {
   alibabaError,
   alibabaSuccess,
@@ -92,37 +93,59 @@ ruleTester(envelopeShape, {
       name: "Tencent body without Response",
       dialect: "tencent",
       body: { RequestId: "b5b41468-520d-4192-b42f-595cc34b6c1c" },
-      findings: [{ pointer: "", message: /not a tencent envelope/ }],
+      findings: [
+        {
+          messageId: "notAnEnvelope",
+          data: { dialect: "tencent" },
+          pointer: "",
+          message: 'body is not a tencent envelope: expected an object with a "Response" object',
+        },
+      ],
     },
     {
       name: "Tencent Response that is an array",
       dialect: "tencent",
       body: { Response: [] },
-      findings: [{ message: /not a tencent envelope/ }],
+      findings: [{ messageId: "notAnEnvelope", data: { dialect: "tencent" } }],
     },
     {
       name: "Tencent Error that is a string",
       dialect: "tencent",
       body: { Response: { Error: "AuthFailure", RequestId: "b5b41468-520d-4192-b42f-595cc34b6c1c" } },
-      findings: [{ pointer: "/Response/Error", expected: "object" }],
+      findings: [
+        {
+          messageId: "schema.type",
+          data: { type: "object" },
+          pointer: "/Response/Error",
+          expected: "object",
+        },
+      ],
     },
     {
       name: "Alibaba body that is an array",
       dialect: "alibaba",
       body: [alibabaSuccess()],
-      findings: [{ message: /not an alibaba envelope/ }],
+      findings: [
+        {
+          messageId: "notAnEnvelope",
+          data: { dialect: "alibaba", envelope: "an object" },
+          message: "body is not an alibaba envelope: expected an object",
+        },
+      ],
     },
     {
       name: "Zenlayer success whose response is a string",
       dialect: "zenlayer",
       body: { requestId: ZENLAYER_ID, response: "ok" },
-      findings: [{ pointer: "/response", expected: "object" }],
+      findings: [{ messageId: "schema.type", data: { type: "object" }, pointer: "/response" }],
     },
     {
       name: "Zenlayer success without response (told by HTTP 200)",
       dialect: "zenlayer",
       body: { requestId: ZENLAYER_ID },
-      findings: [{ pointer: "/response", message: /is missing/ }],
+      findings: [
+        { messageId: "schema.required", data: { missingProperty: "response" }, pointer: "/response" },
+      ],
     },
     {
       name: "ESS XML error whose Recommend is not text",
@@ -131,7 +154,18 @@ ruleTester(envelopeShape, {
       format: "xml",
       status: 400,
       body: "<Error><RequestId>x</RequestId><HostId>h</HostId><Code>Throttling</Code><Message>m</Message><Recommend><A>1</A></Recommend></Error>",
-      findings: [{ pointer: "/Recommend", expected: "string" }],
+      findings: [{ messageId: "schema.type", data: { type: "string" }, pointer: "/Recommend" }],
     },
   ],
+  notCovered: schemaMessagesCoveredElsewhere(["schema.type", "schema.required"]),
 });
+
+/** The other ajv keywords' messages are drawn, each, by test/rules/schema-findings.test.ts. */
+function schemaMessagesCoveredElsewhere(drawnHere: readonly string[]): Record<string, string> {
+  const reason = "drawn by test/rules/schema-findings.test.ts, which breaks every keyword of SCHEMA_MESSAGES";
+  return Object.fromEntries(
+    Object.keys(SCHEMA_MESSAGES)
+      .filter((id) => !drawnHere.includes(id))
+      .map((id) => [id, reason]),
+  );
+}

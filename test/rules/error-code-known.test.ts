@@ -55,13 +55,22 @@ ruleTester(errorCodeKnown, {
       name: "Tencent code in no table",
       dialect: "tencent",
       body: tencentError("NoSuchThing"),
-      findings: [{ pointer: "/Response/Error/Code", severity: "warning", actual: "NoSuchThing" }],
+      findings: [
+        {
+          messageId: "unknownCode",
+          data: { code: "NoSuchThing", tables: "Tencent Cloud API 3.0 common error codes" },
+          pointer: "/Response/Error/Code",
+          severity: "warning",
+          message: 'error code "NoSuchThing" is not in Tencent Cloud API 3.0 common error codes',
+          actual: "NoSuchThing",
+        },
+      ],
     },
     {
       name: "Tencent dotted code whose base is unknown",
       dialect: "tencent",
       body: tencentError("Bogus.Thing"),
-      findings: [{ severity: "warning" }],
+      findings: [{ messageId: "unknownCode", data: { code: "Bogus.Thing" }, severity: "warning" }],
     },
     {
       name: "ESS code from the KMS table",
@@ -69,21 +78,42 @@ ruleTester(errorCodeKnown, {
       product: "ess",
       status: 400,
       body: alibabaError("IllegalTimestamp"),
-      findings: [{ pointer: "/Code", severity: "warning" }],
+      findings: [
+        {
+          messageId: "unknownCode",
+          data: {
+            code: "IllegalTimestamp",
+            tables: "Alibaba Cloud Auto Scaling (ESS) 2014-08-28 common error codes",
+          },
+          pointer: "/Code",
+          severity: "warning",
+        },
+      ],
     },
     {
       name: "KMS misspelling from older documentation",
       ...kms,
       status: 503,
       body: alibabaError("SerivceUnavailableTemporary"),
-      findings: [{ message: /misspelling/, expected: "ServiceUnavailableTemporary", severity: "warning" }],
+      findings: [
+        {
+          messageId: "misspelledCode",
+          data: { code: "SerivceUnavailableTemporary", correct: "ServiceUnavailableTemporary" },
+          message:
+            'error code "SerivceUnavailableTemporary" is a misspelling, printed by older documentation, of "ServiceUnavailableTemporary"',
+          expected: "ServiceUnavailableTemporary",
+          severity: "warning",
+        },
+      ],
     },
     {
       name: "Zenlayer unknown code",
       dialect: "zenlayer",
       status: 400,
       body: zenlayerError("SOMETHING_ELSE"),
-      findings: [{ pointer: "/code", severity: "warning" }],
+      findings: [
+        { messageId: "unknownCode", data: { code: "SOMETHING_ELSE" }, pointer: "/code", severity: "warning" },
+      ],
     },
   ],
 });

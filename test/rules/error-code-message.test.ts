@@ -27,43 +27,60 @@ ruleTester(errorCodeMessage, {
       name: "Tencent error without Message",
       dialect: "tencent",
       body: { Response: { Error: { Code: "InvalidParameter" }, RequestId: TENCENT_ID } },
-      findings: [{ pointer: "/Response/Error/Message", message: /no message/ }],
+      findings: [
+        {
+          messageId: "missing",
+          data: { field: "message", pointer: "/Response/Error/Message" },
+          pointer: "/Response/Error/Message",
+          message: "error has no message: /Response/Error/Message is missing",
+        },
+      ],
     },
     {
       name: "Tencent error with empty Code and Message",
       dialect: "tencent",
       body: tencentError("", ""),
       findings: [
-        { pointer: "/Response/Error/Code", message: /empty/ },
-        { pointer: "/Response/Error/Message", message: /empty/ },
+        { messageId: "empty", data: { field: "code" }, pointer: "/Response/Error/Code" },
+        { messageId: "empty", data: { field: "message" }, pointer: "/Response/Error/Message" },
       ],
     },
     {
       name: "Tencent error with a numeric Code",
       dialect: "tencent",
       body: tencentError(4000),
-      findings: [{ pointer: "/Response/Error/Code", message: /a number, not a string/ }],
+      findings: [
+        {
+          messageId: "notString",
+          data: { field: "code", type: "number" },
+          pointer: "/Response/Error/Code",
+          message: "error code at /Response/Error/Code is a number, not a string",
+        },
+      ],
     },
     {
       name: "Alibaba error without Message",
       dialect: "alibaba",
       status: 400,
       body: { ...alibabaError(), Message: undefined },
-      findings: [{ pointer: "/Message" }],
+      findings: [{ messageId: "missing", data: { field: "message" }, pointer: "/Message" }],
     },
     {
       name: "Zenlayer error with a null message",
       dialect: "zenlayer",
       status: 400,
       body: { ...zenlayerError(), message: null },
-      findings: [{ pointer: "/message", message: /null/ }],
+      findings: [{ messageId: "notString", data: { field: "message", type: "null" }, pointer: "/message" }],
     },
     {
       name: "Zenlayer 500 with neither code nor message (an error by its status)",
       dialect: "zenlayer",
       status: 500,
       body: { requestId: "T67723B59-F4D1-42EA-BDC1-5E67167FD8CC" },
-      findings: [{ pointer: "/code" }, { pointer: "/message" }],
+      findings: [
+        { messageId: "missing", data: { field: "code" }, pointer: "/code" },
+        { messageId: "missing", data: { field: "message" }, pointer: "/message" },
+      ],
     },
     {
       name: "Alibaba XML <Error> without Code",
@@ -71,7 +88,7 @@ ruleTester(errorCodeMessage, {
       format: "xml",
       status: 400,
       body: "<Error><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId><HostId>ess.aliyuncs.com</HostId><Message>m</Message></Error>",
-      findings: [{ pointer: "/Code" }],
+      findings: [{ messageId: "missing", data: { field: "code", pointer: "/Code" }, pointer: "/Code" }],
     },
   ],
 });

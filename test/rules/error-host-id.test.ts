@@ -29,7 +29,9 @@ ruleTester(errorHostId, {
       product: "ess",
       status: 400,
       body: { ...alibabaError(), HostId: undefined },
-      findings: [{ pointer: "/HostId", severity: "error" }],
+      findings: [
+        { messageId: "missing", pointer: "/HostId", severity: "error", message: "error has no HostId" },
+      ],
     },
     {
       name: "seed 002's KMS XML error (no HostId): a warning, since seed 002 contradicts itself",
@@ -38,7 +40,7 @@ ruleTester(errorHostId, {
       format: "xml",
       status: 400,
       body: seedExamples.kms().xmlError,
-      findings: [{ pointer: "/HostId", severity: "warning" }],
+      findings: [{ messageId: "missing", pointer: "/HostId", severity: "warning" }],
     },
     {
       name: "HostId that is not a string",
@@ -46,7 +48,7 @@ ruleTester(errorHostId, {
       product: "ess",
       status: 400,
       body: alibabaError("InvalidParameter", { HostId: 7 }),
-      findings: [{ message: /not a string/ }],
+      findings: [{ messageId: "notString", data: {}, actual: "7" }],
     },
   ],
 });

@@ -43,21 +43,48 @@ ruleTester(requestIdConsistent, {
       name: "Zenlayer inner and outer requestId disagree",
       dialect: "zenlayer",
       body: zenlayerSuccess({ requestId: OTHER_ZENLAYER_ID }),
-      findings: [{ pointer: "/response/requestId", expected: ZENLAYER_ID, actual: OTHER_ZENLAYER_ID }],
+      findings: [
+        {
+          messageId: "differs",
+          data: {
+            where: "/response/requestId",
+            requestId: OTHER_ZENLAYER_ID,
+            firstWhere: "/requestId",
+            firstRequestId: ZENLAYER_ID,
+          },
+          pointer: "/response/requestId",
+          expected: ZENLAYER_ID,
+          actual: OTHER_ZENLAYER_ID,
+        },
+      ],
     },
     {
       name: "Alibaba x-acs-request-id differs from the body",
       dialect: "alibaba",
       body: alibabaSuccess(),
       headers: { "x-acs-request-id": "11111111-2222-3333-4444-555555555555" },
-      findings: [{ pointer: "", location: "header:x-acs-request-id", expected: ALIBABA_ID }],
+      findings: [
+        {
+          messageId: "differs",
+          data: { where: "header x-acs-request-id", firstWhere: "/RequestId" },
+          pointer: "",
+          location: "header:x-acs-request-id",
+          expected: ALIBABA_ID,
+        },
+      ],
     },
     {
       name: "Tencent X-TC-RequestId differs from the body",
       dialect: "tencent",
       body: tencentSuccess(),
       headers: { "x-tc-requestid": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6" },
-      findings: [{ location: "header:x-tc-requestid", message: /differs from \/Response\/RequestId/ }],
+      findings: [
+        {
+          messageId: "differs",
+          location: "header:x-tc-requestid",
+          message: `request ID at header x-tc-requestid ("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6") differs from /Response/RequestId ("${TENCENT_ID}")`,
+        },
+      ],
     },
   ],
 });

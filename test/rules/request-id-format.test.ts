@@ -48,20 +48,36 @@ ruleTester(requestIdFormat, {
       dialect: "tencent",
       body: tencentSuccess({ RequestId: "b5b41468520d4192b42f595cc34b6c1c" }),
       findings: [
-        { pointer: "/Response/RequestId", severity: "warning", expected: "a UUID (8-4-4-4-12 hex digits)" },
+        {
+          messageId: "unusualShape",
+          data: { requestId: "b5b41468520d4192b42f595cc34b6c1c", shape: "a UUID (8-4-4-4-12 hex digits)" },
+          pointer: "/Response/RequestId",
+          severity: "warning",
+          message: 'request ID "b5b41468520d4192b42f595cc34b6c1c" is not a UUID (8-4-4-4-12 hex digits)',
+          expected: "a UUID (8-4-4-4-12 hex digits)",
+        },
       ],
     },
     {
       name: "Tencent placeholder",
       dialect: "tencent",
       body: tencentSuccess({ RequestId: "abc" }),
-      findings: [{ severity: "warning", actual: "abc" }],
+      findings: [
+        { messageId: "unusualShape", data: { requestId: "abc" }, severity: "warning", actual: "abc" },
+      ],
     },
     {
       name: "Alibaba free text",
       dialect: "alibaba",
       body: alibabaSuccess({ RequestId: "req-1" }),
-      findings: [{ pointer: "/RequestId", severity: "warning" }],
+      findings: [
+        {
+          messageId: "unusualShape",
+          data: { requestId: "req-1" },
+          pointer: "/RequestId",
+          severity: "warning",
+        },
+      ],
     },
     {
       name: "Zenlayer UUID without the T, inner and outer",
@@ -71,15 +87,20 @@ ruleTester(requestIdFormat, {
         response: { requestId: "67723B59-F4D1-42EA-BDC1-5E67167FD8CC" },
       },
       findings: [
-        { pointer: "/requestId", severity: "warning" },
-        { pointer: "/response/requestId", severity: "warning" },
+        {
+          messageId: "unusualShape",
+          data: { shape: '"T" followed by an upper-case UUID' },
+          pointer: "/requestId",
+          severity: "warning",
+        },
+        { messageId: "unusualShape", pointer: "/response/requestId", severity: "warning" },
       ],
     },
     {
       name: "Zenlayer lower-case UUID",
       dialect: "zenlayer",
       body: zenlayerSuccess({ requestId: "T67723b59-f4d1-42ea-bdc1-5e67167fd8cc" }),
-      findings: [{ pointer: "/response/requestId", severity: "warning" }],
+      findings: [{ messageId: "unusualShape", pointer: "/response/requestId", severity: "warning" }],
     },
   ],
 });

@@ -28,21 +28,32 @@ ruleTester(statusBodyConsistent, {
       format: "xml",
       status: 500,
       body: seedExamples.kms().xmlError,
-      findings: [{ pointer: "/HttpStatus", expected: "500", actual: '"400"' }],
+      findings: [
+        {
+          messageId: "differs",
+          data: { bodyStatus: '"400"', status: 500 },
+          pointer: "/HttpStatus",
+          message: 'HttpStatus in the body ("400") differs from the HTTP status 500',
+          expected: "500",
+          actual: '"400"',
+        },
+      ],
     },
     {
       name: "JSON HttpStatus that disagrees",
       ...kms,
       status: 400,
       body: alibabaError("Forbidden.KeyNotFound", { HttpStatus: 404 }),
-      findings: [{ expected: "400", actual: "404" }],
+      findings: [
+        { messageId: "differs", data: { bodyStatus: "404", status: 400 }, expected: "400", actual: "404" },
+      ],
     },
     {
       name: "HttpStatus as a string in JSON",
       ...kms,
       status: 400,
       body: alibabaError("InvalidParameter", { HttpStatus: "four hundred" }),
-      findings: [{ actual: '"four hundred"' }],
+      findings: [{ messageId: "differs", data: { bodyStatus: '"four hundred"' }, actual: '"four hundred"' }],
     },
   ],
 });

@@ -72,12 +72,20 @@ ruleTester(statusCodeTable, {
       body: alibabaError("InvalidAccessKeyId.NotFound"),
       findings: [
         {
+          messageId: "statusNotDocumented",
+          data: {
+            code: "InvalidAccessKeyId.NotFound",
+            documented: 404,
+            table: "Alibaba Cloud KMS 2016-01-20 public error codes",
+            status: 400,
+          },
           pointer: "/Code",
           location: "status",
           severity: "error",
           expected: "404",
           actual: "400",
-          message: /InvalidAccessKeyId\.NotFound is documented with HTTP 404 in Alibaba Cloud KMS/,
+          message:
+            "InvalidAccessKeyId.NotFound is documented with HTTP 404 in Alibaba Cloud KMS 2016-01-20 public error codes, but came with 400",
         },
       ],
     },
@@ -88,6 +96,13 @@ ruleTester(statusCodeTable, {
       body: alibabaError("InvalidAccessKeyId.NotFound"),
       findings: [
         {
+          messageId: "gatewayStatus",
+          data: {
+            code: "InvalidAccessKeyId.NotFound",
+            documented: 400,
+            status: 404,
+            observedOn: "DNS, RDS, ACK, machine translation",
+          },
           pointer: "/Code",
           location: "status",
           severity: "warning",
@@ -105,11 +120,11 @@ ruleTester(statusCodeTable, {
       body: alibabaError("InvalidAccessKeyId.NotFound"),
       findings: [
         {
+          messageId: "statusNeitherDocumentedNorGateway",
+          data: { documented: 400, gatewayStatus: 404, status: 500 },
           severity: "error",
           expected: "400 or 404",
           actual: "500",
-          message:
-            /documented with HTTP 400 .*\(the API gateway is seen answering it with 404\), but came with 500/,
         },
       ],
     },
@@ -118,21 +133,38 @@ ruleTester(statusCodeTable, {
       ...ess,
       status: 400,
       body: alibabaError("SignatureDoesNotMatch"),
-      findings: [{ expected: "403" }],
+      findings: [
+        { messageId: "statusNotDocumented", data: { documented: 403, status: 400 }, expected: "403" },
+      ],
     },
     {
       name: "KMS Rejected.Disabled with 400",
       ...kms,
       status: 400,
       body: alibabaError("Rejected.Disabled"),
-      findings: [{ expected: "409", message: /Rejected\.Disabled is documented with HTTP 409/ }],
+      findings: [
+        {
+          messageId: "statusNotDocumented",
+          data: { code: "Rejected.Disabled", documented: 409 },
+          expected: "409",
+        },
+      ],
     },
     {
       name: "Zenlayer INTERNAL_SERVER_ERROR with 400",
       dialect: "zenlayer",
       status: 400,
       body: zenlayerError("INTERNAL_SERVER_ERROR"),
-      findings: [{ expected: "5xx", actual: "400" }],
+      findings: [
+        {
+          messageId: "statusNotDocumented",
+          data: { documented: "5xx", status: 400 },
+          message:
+            "INTERNAL_SERVER_ERROR is documented with HTTP 5xx in Zenlayer Cloud error codes seen on the wire, but came with 400",
+          expected: "5xx",
+          actual: "400",
+        },
+      ],
     },
     {
       name: "Alibaba XML error with the wrong status",
@@ -140,7 +172,9 @@ ruleTester(statusCodeTable, {
       format: "xml",
       status: 500,
       body: "<Error><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId><HostId>ess.aliyuncs.com</HostId><Code>Forbidden</Code><Message>m</Message></Error>",
-      findings: [{ expected: "403", actual: "500" }],
+      findings: [
+        { messageId: "statusNotDocumented", data: { code: "Forbidden" }, expected: "403", actual: "500" },
+      ],
     },
     {
       name: "Alibaba XML error: ESS InvalidAccessKeyId.NotFound with the gateway's 404 warns too",
@@ -148,7 +182,7 @@ ruleTester(statusCodeTable, {
       format: "xml",
       status: 404,
       body: "<Error><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId><HostId>ess.aliyuncs.com</HostId><Code>InvalidAccessKeyId.NotFound</Code><Message>m</Message></Error>",
-      findings: [{ severity: "warning", expected: "400", actual: "404" }],
+      findings: [{ messageId: "gatewayStatus", severity: "warning", expected: "400", actual: "404" }],
     },
   ],
 });
@@ -227,6 +261,7 @@ describe(`rule ${ID}: gateway-level codes (schemas/code-tables/alibaba-gateway.j
       const { verdict, findings } = await verdictOf(essNotFound(404), engine);
       expect(verdict).to.equal("fail");
       expect(findings.map((f) => [f.severity, f.expected])).to.deep.equal([["error", "400"]]);
+      expect(findings.map((f) => f.messageId)).to.deep.equal(["statusNotDocumented"]);
     });
   });
 });

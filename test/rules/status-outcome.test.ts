@@ -57,28 +57,53 @@ ruleTester(statusOutcome, {
       dialect: "tencent",
       status: 400,
       body: seedExamples.tencent("tencentGuide").error,
-      findings: [{ location: "status", expected: "200", actual: "400", message: /official Tencent SDKs/ }],
+      findings: [
+        {
+          messageId: "tencentErrorNot200",
+          data: { status: 400, dialect: "tencent", outcome: "error", expected: "200" },
+          location: "status",
+          message:
+            "HTTP 400 on a tencent error response, expected 200 (official Tencent SDKs read an error envelope only with HTTP 200)",
+          expected: "200",
+          actual: "400",
+        },
+      ],
     },
     {
       name: "Tencent success with 500",
       dialect: "tencent",
       status: 500,
       body: tencentSuccess(),
-      findings: [{ expected: "200", actual: "500" }],
+      findings: [
+        {
+          messageId: "unexpectedStatus",
+          data: { status: 500, dialect: "tencent", outcome: "success", expected: "200" },
+          message: "HTTP 500 on a tencent success response, expected 200",
+          expected: "200",
+          actual: "500",
+        },
+      ],
     },
     {
       name: "Tencent error with 502",
       dialect: "tencent",
       status: 502,
       body: tencentError("InternalError"),
-      findings: [{ actual: "502" }],
+      findings: [{ messageId: "tencentErrorNot200", data: { status: 502 }, actual: "502" }],
     },
     {
       name: "Alibaba error with 200",
       dialect: "alibaba",
       status: 200,
       body: alibabaError("InvalidParameter"),
-      findings: [{ expected: "4xx or 5xx", actual: "200" }],
+      findings: [
+        {
+          messageId: "unexpectedStatus",
+          data: { status: 200, dialect: "alibaba", outcome: "error", expected: "4xx or 5xx" },
+          expected: "4xx or 5xx",
+          actual: "200",
+        },
+      ],
     },
     {
       name: "Alibaba XML <Error> with 200",
@@ -86,28 +111,37 @@ ruleTester(statusOutcome, {
       format: "xml",
       status: 200,
       body: "<Error><RequestId>x</RequestId><HostId>h</HostId><Code>Forbidden</Code><Message>m</Message></Error>",
-      findings: [{ actual: "200" }],
+      findings: [{ messageId: "unexpectedStatus", data: { outcome: "error" }, actual: "200" }],
     },
     {
       name: "Zenlayer success with 201",
       dialect: "zenlayer",
       status: 201,
       body: zenlayerSuccess(),
-      findings: [{ expected: "200", actual: "201" }],
+      findings: [
+        {
+          messageId: "unexpectedStatus",
+          data: { dialect: "zenlayer", outcome: "success" },
+          expected: "200",
+          actual: "201",
+        },
+      ],
     },
     {
       name: "Zenlayer error with 200",
       dialect: "zenlayer",
       status: 200,
       body: zenlayerError(),
-      findings: [{ expected: "4xx or 5xx", actual: "200" }],
+      findings: [
+        { messageId: "unexpectedStatus", data: { status: 200 }, expected: "4xx or 5xx", actual: "200" },
+      ],
     },
     {
       name: "Zenlayer error with 302",
       dialect: "zenlayer",
       status: 302,
       body: zenlayerError(),
-      findings: [{ actual: "302" }],
+      findings: [{ messageId: "unexpectedStatus", data: { status: 302 }, actual: "302" }],
     },
   ],
 });

@@ -53,7 +53,20 @@ ruleTester(xmlRoot, {
       product: "ess",
       action: "DeleteScalingGroup",
       body: `<CreateScalingGroupResponse>${ID}</CreateScalingGroupResponse>`,
-      findings: [{ expected: "DeleteScalingGroupResponse", actual: "CreateScalingGroupResponse" }],
+      findings: [
+        {
+          messageId: "unexpectedRoot",
+          data: {
+            root: "CreateScalingGroupResponse",
+            outcome: "success",
+            expected: "DeleteScalingGroupResponse",
+          },
+          message:
+            "XML root <CreateScalingGroupResponse> on a success response, expected <DeleteScalingGroupResponse>",
+          expected: "DeleteScalingGroupResponse",
+          actual: "CreateScalingGroupResponse",
+        },
+      ],
     },
     {
       name: "ESS error under a …Response root",
@@ -62,7 +75,14 @@ ruleTester(xmlRoot, {
       action: "DeleteScalingGroup",
       status: 403,
       body: error("DeleteScalingGroupResponse"),
-      findings: [{ expected: "Error", actual: "DeleteScalingGroupResponse" }],
+      findings: [
+        {
+          messageId: "unexpectedRoot",
+          data: { root: "DeleteScalingGroupResponse", outcome: "error", expected: "Error" },
+          expected: "Error",
+          actual: "DeleteScalingGroupResponse",
+        },
+      ],
     },
     {
       name: "ESS success under KMS's root",
@@ -70,7 +90,7 @@ ruleTester(xmlRoot, {
       product: "ess",
       action: "DeleteScalingGroup",
       body: `<KMS>${ID}</KMS>`,
-      findings: [{ actual: "KMS" }],
+      findings: [{ messageId: "unexpectedRoot", data: { root: "KMS" }, actual: "KMS" }],
     },
     {
       name: "KMS error under a made-up root",
@@ -78,7 +98,14 @@ ruleTester(xmlRoot, {
       product: "kms",
       status: 400,
       body: error("Response"),
-      findings: [{ expected: "Error or KMS", actual: "Response" }],
+      findings: [
+        {
+          messageId: "unexpectedRoot",
+          data: { expected: "Error or KMS" },
+          expected: "Error or KMS",
+          actual: "Response",
+        },
+      ],
     },
   ],
 });

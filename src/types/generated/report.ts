@@ -152,7 +152,20 @@ export interface ReportSource {
 export interface ReportFinding {
   rule: string;
   severity: "error" | "warning";
+  /**
+   * What is wrong, for a person: the rule's message template (meta.messages[messageId]) filled from `data`.
+   */
   message: string;
+  /**
+   * Which of the rule's messages this is (as ESLint's messageId): stable across releases, unlike `message`, so that programs and tests match on it (rules.md lists every rule's messages). Schema findings (envelope-shape, action-schema) are named `schema.` and ajv's keyword (`schema.required`, `schema.type`, …). Absent in reports written before messageIds existed.
+   */
+  messageId?: string;
+  /**
+   * The values `message` was made from (as ESLint's data and ajv's params), for programs: for schema findings ajv's params, with lists and objects as JSON text. Absent in reports written before messageIds existed.
+   */
+  data?: {
+    [k: string]: string | number | boolean | null | undefined;
+  };
   /**
    * JSON pointer into the decoded body; "" is the whole body.
    */
