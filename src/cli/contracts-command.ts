@@ -128,7 +128,7 @@ async function verify(argv: string[]): Promise<number> {
   const builder = new ReportBuilder(engine, [{ kind: "live", location: displayUrl(url) }], {
     runId: values["run-id"],
   });
-  addContractVerdicts(builder, results, engine);
+  addContractVerdicts(builder, results, url);
   await publishReport(builder.build(), { reportDir, reporters, quiet: true });
   return report.passed ? EXIT_CONFORMANT : EXIT_NOT_CONFORMANT;
 }

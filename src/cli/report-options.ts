@@ -1,4 +1,4 @@
-import { parseShard, type Shard } from "../engine/shard.js";
+import { parseShard, type Shard } from "../model/shard.js";
 import type { Reporter } from "../report/reporter.js";
 import { parseReporters } from "../report/reporters.js";
 import { UsageError } from "./usage-error.js";

@@ -1,7 +1,7 @@
+import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../providers/credentials.js";
 import { DEFECTS, type DefectName, isDefectName } from "../sandbox/defects.js";
 import { DEFAULT_RATE_LIMIT, type RateLimit, resolveSandboxOptions } from "../sandbox/sandbox-options.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
-import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../signing/credentials.js";
 import { EXIT_CONFORMANT } from "./exit-codes.js";
 import { interruptedBy, interruption, type StopSignal } from "./interruption.js";
 import { parseCommandArgs } from "./parse-command-args.js";

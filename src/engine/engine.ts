@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import { InputError } from "../model/exchange.js";
 import type { Severity } from "../model/finding.js";
-import { contractVerifiedMeta } from "../rules/contract-verified.js";
-import { formatParityMeta } from "../rules/format-parity.js";
+import type { GroupRule } from "../rules/group-rule.js";
+import { groupRules } from "../rules/group-rules.js";
 import { exchangeRules } from "../rules/index.js";
 import type { Rule, RuleMeta } from "../rules/rule.js";
 import { CodeTables } from "../schemas/code-tables.js";
@@ -15,14 +15,22 @@ export interface ActiveRule {
   configured: Severity | undefined;
 }
 
+export interface ConfiguredGroupRule {
+  rule: GroupRule;
+  /** The configured severity (as ActiveRule's); "off" leaves the groups unjudged. */
+  configured: Severity | "off" | undefined;
+}
+
 /** Everything loaded once per process: compiled schemas, code tables and the rules in force. */
 export interface Engine {
   schemas: SchemaRegistry;
   codes: CodeTables;
-  /** Every rule's metadata: the single-exchange rules, format-parity (pairs) and contract-verified. */
+  /** Every rule's metadata, once per id: the single-exchange rules, then the group rules. */
   rules: readonly { meta: RuleMeta }[];
   /** The single-exchange rules in force, in report order. */
   active: readonly ActiveRule[];
+  /** Every group rule, turned off or not (an exchange that one of them judges alone stays its own). */
+  groups: readonly ConfiguredGroupRule[];
   /** The severity in force for a rule id, "off" when the configuration turned it off. */
   severityOf(id: string): Severity | "off";
   hosts: readonly HostMapping[];
@@ -32,7 +40,9 @@ export interface Engine {
 export async function createEngine(
   config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth"> & { file?: string | undefined },
 ): Promise<Engine> {
-  const rules = [...exchangeRules, { meta: formatParityMeta }, { meta: contractVerifiedMeta }];
+  const rules = [...exchangeRules, ...groupRules].filter(
+    (rule, index, all) => all.findIndex((r) => r.meta.id === rule.meta.id) === index,
+  );
   const known = new Set(rules.map((r) => r.meta.id));
   const unknown = Object.keys(config.rules).filter((id) => !known.has(id));
   if (unknown.length > 0) {
@@ -45,7 +55,17 @@ export async function createEngine(
   const active = exchangeRules
     .filter((rule) => config.rules[rule.meta.id] !== "off")
     .map((rule) => ({ rule, configured: config.rules[rule.meta.id] as Severity | undefined }));
+  const groups = groupRules.map((rule) => ({ rule, configured: config.rules[rule.meta.id] }));
   const severityOf = (id: string): Severity | "off" =>
     config.rules[id] ?? rules.find((r) => r.meta.id === id)?.meta.severity ?? "off";
-  return { schemas, codes, rules, active, severityOf, hosts: config.hosts, maxDepth: config.maxDepth };
+  return {
+    schemas,
+    codes,
+    rules: rules.map(({ meta }) => ({ meta })),
+    active,
+    groups,
+    severityOf,
+    hosts: config.hosts,
+    maxDepth: config.maxDepth,
+  };
 }

@@ -1,4 +1,5 @@
-import type { ExchangeSource } from "../model/exchange.js";
+import type { ExchangeSource, RawExchange } from "../model/exchange.js";
+import type { Shard } from "../model/shard.js";
 import { TOOL } from "../tool.js";
 import type {
   ConformanceReport,
@@ -11,15 +12,19 @@ import type {
 } from "../types/generated/report.js";
 import type { ExchangeVerdict } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
+import { ExchangeJudge } from "./exchange-judge.js";
 import { byCell, byInputError, bySource } from "./report-order.js";
+import { reportSummary } from "./report-summary.js";
 import { runIdFrom, suiteFingerprint } from "./run-identity.js";
-import type { Shard } from "./shard.js";
+import type { Selection } from "./selection.js";
 
 /**
  * Aggregates verdicts while they stream past: it keeps per-cell counters, the results that have findings
- * and the skipped entries, never the exchanges themselves.
+ * and the skipped entries, never the exchanges themselves. `judge` is every source's way in: the engine's
+ * ExchangeJudge judges the exchange (group rules included) and hands its verdict here once it is final.
  */
 export class ReportBuilder {
+  private readonly judgement: ExchangeJudge;
   private readonly startedAt = new Date();
   /** Matrix cells by "dialect product action", then by rule (one lookup of the target per exchange). */
   private readonly cells = new Map<string, Map<string, MatrixCell>>();
@@ -35,11 +40,19 @@ export class ReportBuilder {
   private interrupted = false;
 
   constructor(
-    private readonly engine: Pick<Engine, "rules" | "severityOf" | "hosts">,
+    private readonly engine: Engine,
     private readonly targets: ConformanceReport["targets"],
     private readonly identity: { runId?: string | undefined; shard?: Shard | undefined } = {},
-  ) {}
+  ) {
+    this.judgement = new ExchangeJudge(engine, (verdict) => this.add(verdict));
+  }
 
+  /** Judges one exchange of any source (outside `select`: skipped) into the report. */
+  judge(exchange: RawExchange, select?: Selection): void {
+    this.judgement.judge(exchange, select);
+  }
+
+  /** Adds a final verdict (what `judge` does once the exchange's groups are judged). */
   add(verdict: ExchangeVerdict): void {
     if (verdict.kind === "skipped") {
       this.skip(verdict.source, verdict.reason);
@@ -99,10 +112,13 @@ export class ReportBuilder {
     return this.inputErrors.length > 0;
   }
 
+  /**
+   * The report; groups still open (the input ended before they were complete) are judged first, unless
+   * the run was interrupted.
+   */
   build(): ConformanceReport {
+    this.judgement.end({ interrupted: this.interrupted });
     const finishedAt = new Date();
-    const passed = this.checked - this.failed;
-    const score = this.checked === 0 ? 100 : Math.floor((10000 * passed) / this.checked) / 100;
     const rules: RuleInfo[] = this.engine.rules.map(({ meta }) => ({
       id: meta.id,
       severity: this.engine.severityOf(meta.id),
@@ -119,17 +135,15 @@ export class ReportBuilder {
       durationMs: finishedAt.getTime() - this.startedAt.getTime(),
       complete: !this.interrupted && this.inputErrors.length === 0,
       targets: this.targets,
-      summary: {
-        exchanges: this.checked + this.skipped.length,
+      summary: reportSummary({
         checked: this.checked,
         skipped: this.skipped.length,
-        passed,
         failed: this.failed,
         warned: this.warned,
-        score,
-        findings: { error: this.errorFindings, warning: this.warningFindings },
+        errorFindings: this.errorFindings,
+        warningFindings: this.warningFindings,
         transportFailures: this.transportFailures.length,
-      },
+      }),
       rules,
       matrix: [...this.cells.values()].flatMap((byRule) => [...byRule.values()]).sort(byCell),
       results: this.results.sort((a, b) => bySource(a.source, b.source)),

@@ -1,5 +1,5 @@
 import type { HeaderMap, RawExchange, RecordedRequest } from "../model/exchange.js";
-import type { Credentials } from "../signing/credentials.js";
+import type { Credentials } from "../providers/credentials.js";
 
 export const REDACTED = "[REDACTED]";
 

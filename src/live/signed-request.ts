@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { signRpc } from "../signing/alibaba-rpc.js";
-import type { Credentials } from "../signing/credentials.js";
-import { signTc3 } from "../signing/tc3.js";
-import { signZc2 } from "../signing/zc2.js";
+import { signRpc } from "../providers/alibaba/rpc-signature.js";
+import type { Credentials } from "../providers/credentials.js";
+import { signTc3 } from "../providers/tencent/tc3.js";
+import { signZc2 } from "../providers/zenlayer/zc2.js";
 import type { CallSpec } from "./call-spec.js";
 
 /** An HTTP request ready to send: what was signed is exactly what goes on the wire. */

@@ -3,18 +3,18 @@ import type { HeaderMap } from "../model/exchange.js";
 import { resolvePointer } from "../model/json-pointer.js";
 import type { BodyFormat, Dialect } from "../providers/dialect.js";
 import { dialectSpecs } from "../providers/dialect-specs.js";
+import { isThrottledAnswer } from "../rules/group-throttled-answer.js";
 
-/** Throttling codes the documents and SDKs name (provider-facts.md §1, §2; seeds 001, 004). */
-const THROTTLING_CODE =
-  /^(RequestLimitExceeded(\..+)?|Throttling(\..+)?|Rejected\.Throttling|REQUEST_LIMIT_EXCEEDED)$/;
-
-/** Whether an answer says "slow down": HTTP 429, or a documented throttling code. */
+/**
+ * Whether an answer says "slow down": HTTP 429, or a product's throttling code (provider-facts.md §1, §2;
+ * seeds 001, 004), as the group rules read it.
+ */
 export function isThrottled(dialect: Dialect, format: BodyFormat, status: number, body: string): boolean {
   if (status === 429) return true;
   const decoded = decodeBody(body, format, { maxDepth: 64 });
   if (!decoded.ok) return false;
   const code = resolvePointer(decoded.value, dialectSpecs[dialect].errorCodePointer);
-  return typeof code === "string" && THROTTLING_CODE.test(code);
+  return isThrottledAnswer(status, typeof code === "string" ? code : undefined);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Dialect } from "../providers/dialect.js";
+import type { Dialect } from "./dialect.js";
 
 /** A key pair as each provider names it: Tencent SecretId/SecretKey, Alibaba AccessKey, Zenlayer key/password. */
 export interface KeyPair {

@@ -1,4 +1,5 @@
 import { byCell, byInputError, bySource } from "../engine/report-order.js";
+import { reportSummary, type SummaryCounters, summaryCounters } from "../engine/report-summary.js";
 import { InputError } from "../model/exchange.js";
 import type { ConformanceReport, MatrixCell } from "../types/generated/report.js";
 
@@ -72,8 +73,8 @@ export function mergeReports(parts: readonly ReportFile[]): ConformanceReport {
     } else cells.set(cellKey(cell), { ...cell });
   }
   const inputErrors = new Map(reports.flatMap((r) => r.inputErrors).map((e) => [JSON.stringify(e), e]));
-  const checked = sum((r) => r.summary.checked);
-  const passed = sum((r) => r.summary.passed);
+  const counters = reports.map((r) => summaryCounters(r.summary));
+  const total = (name: keyof SummaryCounters) => counters.reduce((n, c) => n + c[name], 0);
   return {
     ...first,
     startedAt: reports.map((r) => r.startedAt).sort()[0] as string,
@@ -83,20 +84,15 @@ export function mergeReports(parts: readonly ReportFile[]): ConformanceReport {
       .at(-1) as string,
     durationMs: sum((r) => r.durationMs),
     complete: reports.every((r) => r.complete),
-    summary: {
-      exchanges: sum((r) => r.summary.exchanges),
-      checked,
-      skipped: sum((r) => r.summary.skipped),
-      passed,
-      failed: sum((r) => r.summary.failed),
-      warned: sum((r) => r.summary.warned),
-      score: checked === 0 ? 100 : Math.floor((10000 * passed) / checked) / 100,
-      findings: {
-        error: sum((r) => r.summary.findings.error),
-        warning: sum((r) => r.summary.findings.warning),
-      },
-      transportFailures: sum((r) => r.summary.transportFailures),
-    },
+    summary: reportSummary({
+      checked: total("checked"),
+      skipped: total("skipped"),
+      failed: total("failed"),
+      warned: total("warned"),
+      errorFindings: total("errorFindings"),
+      warningFindings: total("warningFindings"),
+      transportFailures: total("transportFailures"),
+    }),
     matrix: [...cells.values()].sort(byCell),
     results: reports.flatMap((r) => r.results).sort((a, b) => bySource(a.source, b.source)),
     skipped: reports.flatMap((r) => r.skipped).sort((a, b) => bySource(a.source, b.source)),

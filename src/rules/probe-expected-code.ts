@@ -1,4 +1,5 @@
 import { errorCode } from "./error-fields.js";
+import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 function statusMatches(expected: number | string, status: number): boolean {
@@ -6,6 +7,15 @@ function statusMatches(expected: number | string, status: number): boolean {
     ? expected === status
     : String(Math.floor(status / 100)) === expected.charAt(0);
 }
+
+const MESSAGES = {
+  answeredAsSuccess: "probe {{probe}} was answered as a success, expected the error {{code}}",
+  answeredAsSuccessWithStatus:
+    "probe {{probe}} was answered as a success, expected the error of status {{status}}",
+  wrongCode: "probe {{probe}} drew {{code|json}}, expected {{expected|json}} ({{source}})",
+  noCode: "probe {{probe}} drew no code, expected {{expected|json}} ({{source}})",
+  wrongStatus: "probe {{probe}} came with HTTP {{status}}, expected {{expected}} ({{source}})",
+} as const;
 
 export const probeExpectedCode: Rule = {
   meta: {
@@ -21,6 +31,7 @@ export const probeExpectedCode: Rule = {
     },
     decision:
       "Applies to probe exchanges only (live runs, and recordings whose _conformance hint names the probe). Zenlayer publishes no code for most probes: there only the status class of seed 000 (4xx) is required.",
+    messages: MESSAGES,
     needs: "envelope",
   },
   check(context) {
@@ -32,16 +43,24 @@ export const probeExpectedCode: Rule = {
     if (context.outcome !== "error") {
       findings.push({
         pointer: "",
-        message: `probe ${probe.name} was answered as a success, expected the error ${expected.code ?? `of status ${expected.status}`}`,
+        ...(expected.code === null
+          ? ruleMessage(MESSAGES, "answeredAsSuccessWithStatus", {
+              probe: probe.name,
+              status: expected.status,
+            })
+          : ruleMessage(MESSAGES, "answeredAsSuccess", { probe: probe.name, code: expected.code })),
         expected: expected.code ?? `an error with status ${expected.status}`,
         actual: "success",
       });
       return findings;
     }
     if (expected.code !== null && code !== expected.code) {
+      const data = { probe: probe.name, expected: expected.code, source: expected.source };
       findings.push({
         pointer: context.spec.errorCodePointer,
-        message: `probe ${probe.name} drew ${code === undefined ? "no code" : JSON.stringify(code)}, expected ${JSON.stringify(expected.code)} (${expected.source})`,
+        ...(code === undefined
+          ? ruleMessage(MESSAGES, "noCode", data)
+          : ruleMessage(MESSAGES, "wrongCode", { ...data, code })),
         expected: expected.code,
         actual: code ?? "(absent)",
       });
@@ -50,7 +69,12 @@ export const probeExpectedCode: Rule = {
       findings.push({
         pointer: "",
         location: "status",
-        message: `probe ${probe.name} came with HTTP ${context.status}, expected ${expected.status} (${expected.source})`,
+        ...ruleMessage(MESSAGES, "wrongStatus", {
+          probe: probe.name,
+          status: context.status,
+          expected: expected.status,
+          source: expected.source,
+        }),
         expected: String(expected.status),
         actual: String(context.status),
       });

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
+import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 import { readValidReport } from "../support/report-validator.js";
 import { runCli } from "../support/run-cli.js";
 import { useTempDir } from "../support/temp-dir.js";

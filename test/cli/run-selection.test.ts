@@ -29,7 +29,7 @@ describe("conformance run --dialect / --product", () => {
     ]);
     expect(typo.code).to.equal(2);
     expect(typo.stderr).to.equal(
-      'conformance: --product xyz: unknown product; known: cvm (tencent), kms (alibaba), ess (alibaba), bmc (zenlayer)\nRun "conformance run --help" for usage.\n',
+      'conformance: --product xyz: unknown product; known: cvm (tencent), ess (alibaba), kms (alibaba), bmc (zenlayer)\nRun "conformance run --help" for usage.\n',
     );
     expect(impossible.code).to.equal(2);
     expect(impossible.stderr).to.match(

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
-import { CREDENTIAL_VARIABLES } from "../../src/signing/credentials.js";
+import { CREDENTIAL_VARIABLES } from "../../src/providers/credentials.js";
 import { projectRoot, runCli } from "../support/run-cli.js";
 import { useTempDir } from "../support/temp-dir.js";
 

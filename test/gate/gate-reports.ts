@@ -1,6 +1,6 @@
 import { checkExchange } from "../../src/engine/check-exchange.js";
 import { ReportBuilder } from "../../src/engine/report-builder.js";
-import type { Shard } from "../../src/engine/shard.js";
+import type { Shard } from "../../src/model/shard.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { tencentError, tencentSuccess, zenlayerSuccess } from "../support/bodies.js";
 import { buildExchange, type ExchangeSpec } from "../support/exchange-builder.js";

@@ -8,7 +8,7 @@ import {
   scrubText,
 } from "../../src/live/redact.js";
 import type { RawExchange } from "../../src/model/exchange.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 
 const secret = "SandboxAlibabaAccessKeySecretEX";
 const keyId = "LTAI5tSandboxEXAMPLE0000";

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { ReportBuilder } from "../../src/engine/report-builder.js";
 import { runLive } from "../../src/live/run-live.js";
 import { selectCalls } from "../../src/live/select-calls.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { startFaultServer } from "../support/fault-server.js";
 import { sharedEngine } from "../support/shared-engine.js";
 

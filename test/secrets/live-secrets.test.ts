@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect } from "chai";
-import { CREDENTIAL_VARIABLES } from "../../src/signing/credentials.js";
+import { CREDENTIAL_VARIABLES } from "../../src/providers/credentials.js";
 import { startFaultServer } from "../support/fault-server.js";
 import { readValidReport } from "../support/report-validator.js";
 import { type CliResult, runCli } from "../support/run-cli.js";

@@ -11,10 +11,10 @@ import type { AddressInfo } from "node:net";
 import querystring from "node:querystring";
 import { expect } from "chai";
 import fc from "fast-check";
-import { signAcs3 } from "../../src/signing/acs3.js";
-import { signRpc } from "../../src/signing/alibaba-rpc.js";
-import { signTc3 } from "../../src/signing/tc3.js";
-import { signZc2 } from "../../src/signing/zc2.js";
+import { signAcs3 } from "../../src/providers/alibaba/acs3.js";
+import { signRpc } from "../../src/providers/alibaba/rpc-signature.js";
+import { signTc3 } from "../../src/providers/tencent/tc3.js";
+import { signZc2 } from "../../src/providers/zenlayer/zc2.js";
 import {
   openApiUtil,
   PopRPCClient,

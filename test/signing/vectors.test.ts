@@ -1,10 +1,10 @@
 // Every signing vector of ../shared/reference/provider-facts.md §4.
 import { expect } from "chai";
-import { signAcs3 } from "../../src/signing/acs3.js";
-import { signRpc } from "../../src/signing/alibaba-rpc.js";
-import { sha256Hex } from "../../src/signing/crypto-helpers.js";
-import { signTc3 } from "../../src/signing/tc3.js";
-import { signZc2 } from "../../src/signing/zc2.js";
+import { signAcs3 } from "../../src/providers/alibaba/acs3.js";
+import { signRpc } from "../../src/providers/alibaba/rpc-signature.js";
+import { sha256Hex } from "../../src/providers/signing-kit/crypto-helpers.js";
+import { signTc3 } from "../../src/providers/tencent/tc3.js";
+import { signZc2 } from "../../src/providers/zenlayer/zc2.js";
 
 describe("signing vectors (provider-facts.md §4)", () => {
   describe("Tencent TC3-HMAC-SHA256", () => {

@@ -3,9 +3,9 @@ import { DEFAULT_TIMEOUTS } from "../../src/live/http-exchange.js";
 import { type LiveRunOptions, runLive } from "../../src/live/run-live.js";
 import { selectCalls } from "../../src/live/select-calls.js";
 import type { RawExchange } from "../../src/model/exchange.js";
+import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import type { DefectName } from "../../src/sandbox/defects.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { SANDBOX_CREDENTIALS } from "../../src/signing/credentials.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { sharedEngine } from "./shared-engine.js";
 

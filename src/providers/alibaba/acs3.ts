@@ -1,5 +1,5 @@
-import { hmacSha256, sha256Hex } from "./crypto-helpers.js";
-import { canonicalQuery } from "./percent-encode.js";
+import { hmacSha256, sha256Hex } from "../signing-kit/crypto-helpers.js";
+import { canonicalQuery } from "../signing-kit/percent-encode.js";
 
 export const ACS3_ALGORITHM = "ACS3-HMAC-SHA256";
 

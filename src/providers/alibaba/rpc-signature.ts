@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { canonicalQuery, percentEncode } from "./percent-encode.js";
+import { canonicalQuery, percentEncode } from "../signing-kit/percent-encode.js";
 
 /**
  * Alibaba RPC signature, HMAC-SHA1, SignatureVersion 1.0 (provider-facts.md §4): every parameter but

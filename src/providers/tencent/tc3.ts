@@ -1,4 +1,4 @@
-import { hmacSha256, sha256Hex } from "./crypto-helpers.js";
+import { hmacSha256, sha256Hex } from "../signing-kit/crypto-helpers.js";
 
 /** What TC3-HMAC-SHA256 signs (provider-facts.md §4; tencentcloud-sdk-nodejs sign.ts). */
 export interface Tc3Input {

@@ -1,4 +1,4 @@
-import { hmacSha256, sha256Hex } from "./crypto-helpers.js";
+import { hmacSha256, sha256Hex } from "../signing-kit/crypto-helpers.js";
 
 export const ZC2_ALGORITHM = "ZC2-HMAC-SHA256";
 
