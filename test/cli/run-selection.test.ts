@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect } from "chai";
+import { PRODUCTS } from "../../src/providers/registry.js";
 import { readValidReport } from "../support/report-validator.js";
 import { runCli } from "../support/run-cli.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -29,7 +30,7 @@ describe("conformance run --dialect / --product", () => {
     ]);
     expect(typo.code).to.equal(2);
     expect(typo.stderr).to.equal(
-      'conformance: --product xyz: unknown product; known: cvm (tencent), ess (alibaba), kms (alibaba), bmc (zenlayer)\nRun "conformance run --help" for usage.\n',
+      `conformance: --product xyz: unknown product; known: ${PRODUCTS.map((p) => `${p.id} (${p.dialect})`).join(", ")}\nRun "conformance run --help" for usage.\n`,
     );
     expect(impossible.code).to.equal(2);
     expect(impossible.stderr).to.match(

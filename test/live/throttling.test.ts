@@ -3,6 +3,7 @@ import { selectCalls } from "../../src/live/select-calls.js";
 import { backoffMs, isThrottled } from "../../src/live/throttling.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import type { Dialect } from "../../src/providers/dialect.js";
+import { PRODUCTS } from "../../src/providers/registry.js";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { liveRunAgainst } from "../support/sandbox-live-run.js";
@@ -83,22 +84,22 @@ describe("throttling", () => {
             };
           },
         });
-        expect(exchanges.map((e) => e.source.probe).sort()).to.deep.equal([
-          "probe:alibaba/throttling",
-          "probe:alibaba/throttling-ess",
-          "probe:tencent/throttling",
-          "probe:zenlayer/throttling",
-        ]);
+        // One throttling probe per product that defines one (src/providers/DIALECT/PRODUCT/product.ts).
+        const throttling = PRODUCTS.flatMap((product) =>
+          product.probes.filter((p) => p.change.repeatUntilThrottled).map((probe) => ({ product, probe })),
+        );
+        expect(exchanges.map((e) => e.source.probe).sort()).to.deep.equal(
+          throttling.map(({ product, probe }) => `probe:${product.dialect}/${probe.name}`).sort(),
+        );
         expect(exchanges.every((e) => e.probe !== undefined)).to.equal(true);
-        expect(taken.sort()).to.deep.equal(["alibaba", "alibaba", "tencent", "zenlayer"]);
+        expect(taken.sort()).to.deep.equal(throttling.map(({ product }) => product.dialect).sort());
         expect(held, "every hold released").to.equal(0);
-        expect(report.summary).to.include({ checked: 4, failed: 0 });
-        expect(probeCells(report)).to.deep.equal([
-          ["alibaba", "ess", 1, 0],
-          ["alibaba", "kms", 1, 0],
-          ["tencent", "cvm", 1, 0],
-          ["zenlayer", "bmc", 1, 0],
-        ]);
+        expect(report.summary).to.include({ checked: throttling.length, failed: 0 });
+        expect(probeCells(report)).to.deep.equal(
+          throttling
+            .map(({ product }): [string, string, number, number] => [product.dialect, product.id, 1, 0])
+            .sort((a, b) => `${a[0]}/${a[1]}`.localeCompare(`${b[0]}/${b[1]}`)),
+        );
       } finally {
         await sandbox.close();
       }

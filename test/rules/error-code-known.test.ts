@@ -45,7 +45,7 @@ ruleTester(errorCodeKnown, {
       name: "a product without a table is not judged",
       notApplicable: true,
       dialect: "alibaba",
-      product: "ecs",
+      product: "rds",
       status: 400,
       body: alibabaError("Whatever.Code"),
     },

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { expect } from "chai";
+import { PRODUCTS } from "../../src/providers/registry.js";
 
 type Status = number | "4xx" | "5xx" | null;
 
@@ -179,25 +180,29 @@ function kmsMisspellings(): Map<string, string> {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const TABLE_FILES = [
-  "tencent-common.json",
-  "alibaba-kms.json",
-  "alibaba-ess.json",
-  "alibaba-gateway.json",
-  "zenlayer-common.json",
-  "zenlayer-bmc.json",
-];
+const TABLE_FILES = readdirSync(tablesDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe("error-code tables (schemas/code-tables)", () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validateTable = ajv.compile(readJson<object>(new URL("code-table.schema.json", schemasDir)));
 
-  it("holds exactly the six tables, each named <dialect>-<product>.json", () => {
-    const files = readdirSync(tablesDir).filter((f) => f.endsWith(".json"));
-    expect(files.sort()).to.deep.equal([...TABLE_FILES].sort());
-    for (const file of files) {
+  it("names each table <dialect>-<product>.json, for a product of the registry, common or gateway", () => {
+    const products = new Set(PRODUCTS.map((p) => `${p.dialect}-${p.id}`));
+    for (const file of TABLE_FILES) {
       const table = loadTable(file);
       expect(file, "file name").to.equal(`${table.dialect}-${table.product}.json`);
+      if (table.product !== "common" && table.product !== "gateway")
+        expect(products.has(`${table.dialect}-${table.product}`), `${file}: no such product`).to.equal(true);
+    }
+  });
+
+  it("gives every product a table: its own, or its dialect's common one", () => {
+    for (const product of PRODUCTS) {
+      const own = TABLE_FILES.includes(`${product.dialect}-${product.id}.json`);
+      const common = TABLE_FILES.includes(`${product.dialect}-common.json`);
+      expect(own || common, `${product.dialect}/${product.id}`).to.equal(true);
     }
   });
 
