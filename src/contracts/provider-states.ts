@@ -1,7 +1,7 @@
 import { callId } from "../live/action-calls.js";
 import type { CallSpec } from "../live/call-spec.js";
-import { DIALECTS, type Dialect } from "../providers/dialect.js";
-import { PRODUCTS, productsOf } from "../providers/registry.js";
+import { PROBE_FAULTS, UNKNOWN_KEY_IDS } from "../providers/probe-faults.js";
+import { PRODUCTS } from "../providers/registry.js";
 import { productOf } from "./contract-products.js";
 
 /** An earlier call the state makes before the request, and where its answer's value goes in the request. */
@@ -37,19 +37,6 @@ export const STATES = {
   throttled: "requests are throttled",
 } as const;
 
-function unknownKeyIdOf(dialect: Dialect): string {
-  const keyId = productsOf(dialect)
-    .flatMap((p) => p.probes)
-    .find((probe) => probe.change.signing?.keyId !== undefined)?.change.signing?.keyId;
-  if (keyId === undefined) throw new Error(`no ${dialect} probe names an unknown access key id`);
-  return keyId;
-}
-
-/** The unknown key id of each dialect's probes (the products' `probes`, signing.keyId). */
-export const UNKNOWN_KEY_IDS: Readonly<Record<Dialect, string>> = Object.fromEntries(
-  DIALECTS.map((dialect) => [dialect, unknownKeyIdOf(dialect)]),
-) as Record<Dialect, string>;
-
 /** The provider state a call needs: its signing fault for a probe, else its action's (ActionCall.state). */
 export function stateOf(call: CallSpec): string {
   if (call.repeatUntilThrottled !== undefined) return STATES.throttled;
@@ -80,11 +67,11 @@ const PREPARATIONS = new Map<string, StatePreparation>(
 export function signingFor(state: string, dialect: CallSpec["dialect"]): StateSigning {
   switch (state) {
     case STATES.wrongSecret:
-      return { secretSuffix: "-wrong" };
+      return PROBE_FAULTS.wrongSecret.signing;
     case STATES.unknownKey:
       return { keyId: UNKNOWN_KEY_IDS[dialect] };
     case STATES.expired:
-      return { timestampOffsetSeconds: -3600 };
+      return PROBE_FAULTS.hourOldTimestamp.signing;
     case STATES.throttled:
       return { throttled: true };
   }

@@ -1,8 +1,8 @@
 import type { CallSpec } from "../live/call-spec.js";
 import { SANDBOX_CREDENTIALS } from "../providers/credentials.js";
+import { UNKNOWN_KEY_IDS } from "../providers/probe-faults.js";
 import { productOf } from "./contract-products.js";
 import { MatchersV3 } from "./load-pact.js";
-import { UNKNOWN_KEY_IDS } from "./provider-states.js";
 
 const { like, regex } = MatchersV3;
 

@@ -13,10 +13,10 @@ import { type ContractInteraction, contractInteractions } from "../../src/contra
 import { CONTRACT_PRODUCTS } from "../../src/contracts/contract-products.js";
 import { MatchersV3, type MockServer } from "../../src/contracts/load-pact.js";
 import { newPact, runInteraction } from "../../src/contracts/pact-builder.js";
-import { UNKNOWN_KEY_IDS } from "../../src/contracts/provider-states.js";
 import { DEFAULT_TIMEOUTS, sendRequest } from "../../src/live/http-exchange.js";
 import { signedRequest } from "../../src/live/signed-request.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
+import { UNKNOWN_KEY_IDS } from "../../src/providers/probe-faults.js";
 import { findProduct } from "../../src/providers/registry.js";
 
 type ExceptionClass = new (...args: never[]) => Error & { code?: string; requestId: string };

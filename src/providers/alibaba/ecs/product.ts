@@ -1,3 +1,4 @@
+import { PROBE_FAULTS, unknownKeyId } from "../../probe-faults.js";
 import type { ProductDefinition } from "../../product.js";
 
 /**
@@ -31,14 +32,14 @@ export const product: ProductDefinition = {
       name: "bad-signature-ecs",
       description: "ECS call signed with a wrong secret",
       base: "DescribeInstances",
-      change: { signing: { secretSuffix: "-wrong" } },
+      change: PROBE_FAULTS.wrongSecret,
       failure: "bad-signature",
     },
     {
       name: "unknown-key-id-ecs",
       description: "ECS call with an unknown AccessKeyId (400 for ECS)",
       base: "DescribeInstances",
-      change: { signing: { keyId: "LTAI5tUnknownConformance" } },
+      change: unknownKeyId("alibaba"),
       failure: "unknown-key",
     },
     {
@@ -52,14 +53,14 @@ export const product: ProductDefinition = {
       name: "unknown-region-ecs",
       description: "ECS call with RegionId xx-nowhere-1",
       base: "DescribeInstances",
-      change: { region: "xx-nowhere-1" },
+      change: PROBE_FAULTS.unknownRegion,
       failure: "unknown-region",
     },
     {
       name: "throttling-ecs",
       description: "ECS calls past the rate limit (400 for ECS)",
       base: "DescribeInstances",
-      change: { repeatUntilThrottled: 200 },
+      change: PROBE_FAULTS.pastTheRateLimit,
       failure: "throttled",
     },
   ],

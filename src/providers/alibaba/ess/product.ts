@@ -1,3 +1,4 @@
+import { PROBE_FAULTS, unknownKeyId } from "../../probe-faults.js";
 import type { ProductDefinition } from "../../product.js";
 
 /**
@@ -40,28 +41,28 @@ export const product: ProductDefinition = {
       name: "bad-signature-ess",
       description: "ESS call signed with a wrong secret",
       base: "DescribeScalingGroups",
-      change: { signing: { secretSuffix: "-wrong" } },
+      change: PROBE_FAULTS.wrongSecret,
       failure: "bad-signature",
     },
     {
       name: "unknown-key-id-ess",
       description: "ESS call with an unknown AccessKeyId (400 for ESS)",
       base: "DescribeScalingGroups",
-      change: { signing: { keyId: "LTAI5tUnknownConformance" } },
+      change: unknownKeyId("alibaba"),
       failure: "unknown-key",
     },
     {
       name: "unknown-action",
       description: "an ESS action that does not exist",
       base: "DescribeScalingGroups",
-      change: { action: "DescribeConformanceProbe" },
+      change: PROBE_FAULTS.unknownAction,
       failure: "unknown-action",
     },
     {
       name: "unsupported-version",
       description: "Version 1999-01-01",
       base: "DescribeScalingGroups",
-      change: { version: "1999-01-01" },
+      change: PROBE_FAULTS.unsupportedVersion,
       failure: "unknown-version",
     },
     {
@@ -75,14 +76,14 @@ export const product: ProductDefinition = {
       name: "unknown-region",
       description: "ESS call with RegionId xx-nowhere-1",
       base: "DescribeScalingGroups",
-      change: { region: "xx-nowhere-1" },
+      change: PROBE_FAULTS.unknownRegion,
       failure: "unknown-region",
     },
     {
       name: "throttling-ess",
       description: "ESS calls past the rate limit (400 for ESS)",
       base: "DescribeScalingGroups",
-      change: { repeatUntilThrottled: 200 },
+      change: PROBE_FAULTS.pastTheRateLimit,
       failure: "throttled",
     },
   ],

@@ -1,3 +1,4 @@
+import { PROBE_FAULTS, unknownKeyId } from "../../probe-faults.js";
 import type { ProductDefinition } from "../../product.js";
 
 const KMS = "seeds/002 public error codes";
@@ -57,21 +58,21 @@ export const product: ProductDefinition = {
       name: "bad-signature",
       description: "KMS call signed with a wrong secret",
       base: "DescribeRegions",
-      change: { signing: { secretSuffix: "-wrong" } },
+      change: PROBE_FAULTS.wrongSecret,
       failure: "bad-signature",
     },
     {
       name: "unknown-key-id",
       description: "KMS call with an unknown AccessKeyId (404 for KMS)",
       base: "DescribeRegions",
-      change: { signing: { keyId: "LTAI5tUnknownConformance" } },
+      change: unknownKeyId("alibaba"),
       failure: "unknown-key",
     },
     {
       name: "expired-timestamp",
       description: "KMS call with a Timestamp an hour old",
       base: "DescribeRegions",
-      change: { signing: { timestampOffsetSeconds: -3600 } },
+      change: PROBE_FAULTS.hourOldTimestamp,
       failure: "expired",
     },
     {
@@ -85,14 +86,14 @@ export const product: ProductDefinition = {
       name: "unsupported-method",
       description: "KMS call with PUT",
       base: "DescribeRegions",
-      change: { method: "PUT" },
+      change: PROBE_FAULTS.putMethod,
       failure: "bad-method",
     },
     {
       name: "throttling",
       description: "KMS calls past the rate limit (429 for KMS)",
       base: "DescribeRegions",
-      change: { repeatUntilThrottled: 200 },
+      change: PROBE_FAULTS.pastTheRateLimit,
       failure: "throttled",
     },
   ],

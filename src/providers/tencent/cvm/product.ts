@@ -1,3 +1,4 @@
+import { PROBE_FAULTS, unknownKeyId } from "../../probe-faults.js";
 import type { ProductDefinition } from "../../product.js";
 
 /** Tencent Cloud Virtual Machine, API 3.0 version 2017-03-12 (seeds 001, 003). */
@@ -18,35 +19,35 @@ export const product: ProductDefinition = {
       name: "bad-signature",
       description: "signed with a wrong secret key",
       base: "DescribeInstancesStatus",
-      change: { signing: { secretSuffix: "-wrong" } },
+      change: PROBE_FAULTS.wrongSecret,
       failure: "bad-signature",
     },
     {
       name: "unknown-key-id",
       description: "a SecretId the target does not know",
       base: "DescribeInstancesStatus",
-      change: { signing: { keyId: "AKIDUnknownConformanceProbe0000000000" } },
+      change: unknownKeyId("tencent"),
       failure: "unknown-key",
     },
     {
       name: "expired-timestamp",
       description: "X-TC-Timestamp an hour old",
       base: "DescribeInstancesStatus",
-      change: { signing: { timestampOffsetSeconds: -3600 } },
+      change: PROBE_FAULTS.hourOldTimestamp,
       failure: "expired",
     },
     {
       name: "unknown-action",
       description: "an action that does not exist",
       base: "DescribeInstancesStatus",
-      change: { action: "DescribeConformanceProbe" },
+      change: PROBE_FAULTS.unknownAction,
       failure: "unknown-action",
     },
     {
       name: "unsupported-version",
       description: "X-TC-Version 1999-01-01",
       base: "DescribeInstancesStatus",
-      change: { version: "1999-01-01" },
+      change: PROBE_FAULTS.unsupportedVersion,
       failure: "unknown-version",
     },
     {
@@ -67,14 +68,14 @@ export const product: ProductDefinition = {
       name: "unsupported-method",
       description: "PUT instead of GET or POST",
       base: "DescribeInstancesStatus",
-      change: { method: "PUT" },
+      change: PROBE_FAULTS.putMethod,
       failure: "bad-method",
     },
     {
       name: "unknown-region",
       description: "X-TC-Region xx-nowhere-1",
       base: "DescribeInstancesStatus",
-      change: { region: "xx-nowhere-1" },
+      change: PROBE_FAULTS.unknownRegion,
       failure: "unknown-region",
     },
     {
@@ -88,7 +89,7 @@ export const product: ProductDefinition = {
       name: "throttling",
       description: "calls past the rate limit",
       base: "DescribeInstancesStatus",
-      change: { repeatUntilThrottled: 200 },
+      change: PROBE_FAULTS.pastTheRateLimit,
       failure: "throttled",
     },
   ],

@@ -1,3 +1,4 @@
+import { PROBE_FAULTS, unknownKeyId } from "../../probe-faults.js";
 import type { ProductDefinition } from "../../product.js";
 
 /** Zenlayer Bare Metal Cloud 2022-11-20 (seed 000; the official Go SDK's bmc20221120). */
@@ -31,35 +32,35 @@ export const product: ProductDefinition = {
       name: "bad-signature",
       description: "signed with a wrong password",
       base: "DescribeInstances",
-      change: { signing: { secretSuffix: "-wrong" } },
+      change: PROBE_FAULTS.wrongSecret,
       failure: "bad-signature",
     },
     {
       name: "unknown-key-id",
       description: "an access key id the target does not know",
       base: "DescribeInstances",
-      change: { signing: { keyId: "ZLUNKNOWNCONFORMANCE0000" } },
+      change: unknownKeyId("zenlayer"),
       failure: "unknown-key",
     },
     {
       name: "expired-timestamp",
       description: "X-ZC-Timestamp an hour old",
       base: "DescribeInstances",
-      change: { signing: { timestampOffsetSeconds: -3600 } },
+      change: PROBE_FAULTS.hourOldTimestamp,
       failure: "expired",
     },
     {
       name: "unknown-action",
       description: "an action that does not exist",
       base: "DescribeInstances",
-      change: { action: "DescribeConformanceProbe" },
+      change: PROBE_FAULTS.unknownAction,
       failure: "unknown-action",
     },
     {
       name: "unsupported-version",
       description: "X-ZC-Version 1999-01-01",
       base: "DescribeInstances",
-      change: { version: "1999-01-01" },
+      change: PROBE_FAULTS.unsupportedVersion,
       failure: "unknown-version",
     },
     {
@@ -80,7 +81,7 @@ export const product: ProductDefinition = {
       name: "unsupported-method",
       description: "PUT instead of POST",
       base: "DescribeInstances",
-      change: { method: "PUT" },
+      change: PROBE_FAULTS.putMethod,
       failure: "bad-method",
     },
     {
@@ -94,7 +95,7 @@ export const product: ProductDefinition = {
       name: "throttling",
       description: "calls past the rate limit",
       base: "DescribeInstances",
-      change: { repeatUntilThrottled: 200 },
+      change: PROBE_FAULTS.pastTheRateLimit,
       failure: "throttled",
     },
   ],
