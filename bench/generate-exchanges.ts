@@ -16,6 +16,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { dialectRequests } from "../src/providers/dialect-requests.js";
 import type { ProductDefinition } from "../src/providers/product.js";
 import { findProduct } from "../src/providers/registry.js";
 import type { NdjsonExchange } from "../src/types/generated/ndjson-exchange.js";
@@ -266,7 +267,7 @@ function tencentDraft(r: Random, outcome: Draft["outcome"]): Draft {
     outcome,
     request: {
       method: "POST",
-      url: `https://${product}.tencentcloudapi.com/`,
+      url: dialectRequests.tencent.publicUrl(product),
       headers: {
         "content-type": "application/json; charset=utf-8",
         "x-tc-action": action,
@@ -391,7 +392,7 @@ function alibabaDraft(r: Random, outcome: Draft["outcome"]): Draft {
   const format = r.chance(0.3) ? "xml" : "json";
   const region = r.pick(ALIBABA_REGIONS);
   const requestId = r.uuid().toUpperCase();
-  const host = `${product}.${region}.aliyuncs.com`;
+  const host = dialectRequests.alibaba.publicHost(definition.service, region);
   const query = new URLSearchParams({
     Action: action,
     Version: definition.version,
@@ -517,7 +518,7 @@ function zenlayerDraft(r: Random, outcome: Draft["outcome"]): Draft {
     outcome,
     request: {
       method: "POST",
-      url: `https://console.zenlayer.com/api/v2/${BMC.service}`,
+      url: dialectRequests.zenlayer.publicUrl(BMC.service),
       headers: {
         "content-type": "application/json; charset=utf-8",
         "x-zc-action": action,

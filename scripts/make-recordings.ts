@@ -1,26 +1,21 @@
 // Writes recordings/*.har, the shipped corpus of conformant exchanges (npm run recordings): one file per
 // product folder with a recordings.ts (src/providers/DIALECT/PRODUCT/), its examples given the product's
-// host, version and region and its dialect's request form. Deterministic: the same examples always give
-// the same files. Credentials appear only redacted.
+// host, version and region and its dialect's request form (recordedCall of src/providers/DIALECT/requests.ts).
+// Deterministic: the same examples always give the same files. Credentials appear only redacted.
 import { realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { recordingsDir } from "../src/project-paths.js";
+import { dialectRequests, type RecordedCall } from "../src/providers/dialect-requests.js";
 import type { ProductDefinition } from "../src/providers/product.js";
-import { REDACTED, type RecordedExample } from "../src/providers/recording-example.js";
+import type { RecordedExample } from "../src/providers/recording-example.js";
 import { findProduct } from "../src/providers/registry.js";
 import { productFolders, providersDir } from "./provider-index.js";
 
-interface Call {
+interface Call extends RecordedCall {
   comment: string;
-  method: "GET" | "POST";
-  url: string;
-  requestHeaders: Record<string, string>;
-  requestBody?: string;
   status: number;
-  contentType: string;
-  responseHeaders?: Record<string, string>;
   body: string;
 }
 
@@ -90,96 +85,18 @@ function har(calls: Call[]): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-const bodyText = (body: RecordedExample["body"]) => (typeof body === "string" ? body : json(body));
-const JSON_TYPE = "application/json; charset=utf-8";
-const XML_TYPE = "text/xml;charset=utf-8";
+const bodyText = (body: RecordedExample["body"]) =>
+  typeof body === "string" ? body : JSON.stringify(body, null, 2);
 
-function regionOf(product: ProductDefinition): string {
-  if (product.callRegion === null) throw new Error(`${product.dialect}/${product.id} names no call region`);
-  return product.callRegion;
-}
-
-// Tencent Cloud API 3.0: a JSON POST to SERVICE.tencentcloudapi.com, signed with TC3.
-function tencent(product: ProductDefinition, example: RecordedExample): Call {
+/** An example as its dialect records it: the request's form and the answer's headers, then the example's. */
+function call(product: ProductDefinition, example: RecordedExample): Call {
   return {
     comment: example.comment,
-    method: "POST",
-    url: `https://${product.service}.tencentcloudapi.com/`,
-    requestHeaders: {
-      "Content-Type": "application/json; charset=utf-8",
-      "X-TC-Action": example.action,
-      "X-TC-Version": product.version,
-      "X-TC-Region": regionOf(product),
-      "X-TC-Timestamp": "1763625600",
-      Authorization: `TC3-HMAC-SHA256 Credential=${REDACTED}/2026-11-20/${product.service}/tc3_request, SignedHeaders=content-type;host, Signature=${REDACTED}`,
-    },
-    requestBody: JSON.stringify(example.params ?? {}),
+    ...dialectRequests[product.dialect].recordedCall(product, example),
     status: example.status,
-    contentType: "application/json",
     body: bodyText(example.body),
   };
 }
-
-/** The RequestId of an Alibaba answer, which its x-acs-request-id header repeats. */
-function alibabaRequestId(body: RecordedExample["body"]): string {
-  const id = typeof body === "string" ? /<RequestId>([^<]+)<\/RequestId>/.exec(body)?.[1] : body.RequestId;
-  if (typeof id !== "string") throw new Error(`an Alibaba recording without a RequestId: ${bodyText(body)}`);
-  return id;
-}
-
-// Alibaba RPC: parameters in the query, signed with HMAC-SHA1, at SERVICE.REGION.aliyuncs.com; XML when
-// Format=XML.
-function alibaba(product: ProductDefinition, example: RecordedExample): Call {
-  const format = (example.format ?? "json").toUpperCase();
-  const region = regionOf(product);
-  const params = new URLSearchParams({
-    AccessKeyId: REDACTED,
-    Action: example.action,
-    Format: format,
-    RegionId: region,
-    SignatureMethod: "HMAC-SHA1",
-    SignatureNonce: `nonce-${example.action}-${example.status}-${format}`,
-    SignatureVersion: "1.0",
-    Timestamp: "2026-11-20T08:00:00Z",
-    Version: product.version,
-    ...Object.fromEntries(Object.entries(example.params ?? {}).map(([name, value]) => [name, String(value)])),
-    Signature: REDACTED,
-  });
-  return {
-    comment: example.comment,
-    method: "GET",
-    url: `https://${product.service}.${region}.aliyuncs.com/?${params}`,
-    requestHeaders: { "User-Agent": "AlibabaCloud (linux; x64) Node.js/v20.20.2 Core/1.7.12" },
-    status: example.status,
-    contentType: format === "XML" ? XML_TYPE : JSON_TYPE,
-    responseHeaders: { "x-acs-request-id": alibabaRequestId(example.body) },
-    body: bodyText(example.body),
-  };
-}
-
-// Zenlayer: a JSON POST to console.zenlayer.com/api/v2/SERVICE, signed with ZC2.
-function zenlayer(product: ProductDefinition, example: RecordedExample): Call {
-  return {
-    comment: example.comment,
-    method: "POST",
-    url: `https://console.zenlayer.com/api/v2/${product.service}`,
-    requestHeaders: {
-      "Content-Type": "application/json; charset=utf-8",
-      "X-ZC-Action": example.action,
-      "X-ZC-Version": product.version,
-      "X-ZC-Timestamp": "1763625600",
-      "X-ZC-Signature-Method": "ZC2-HMAC-SHA256",
-      Authorization: `ZC2-HMAC-SHA256 Credential=${REDACTED}, SignedHeaders=content-type;host, Signature=${REDACTED}`,
-    },
-    requestBody: JSON.stringify(example.params ?? {}),
-    status: example.status,
-    contentType: "application/json",
-    body: bodyText(example.body),
-  };
-}
-
-const CALL_OF = { tencent, alibaba, zenlayer } as const;
 
 /** Each product folder's recordings.ts as its HAR file: recordings/DIALECT-PRODUCT.har and its text. */
 export async function renderRecordings(): Promise<Map<string, string>> {
@@ -191,7 +108,7 @@ export async function renderRecordings(): Promise<Map<string, string>> {
     const { recordings } = (await import(pathToFileURL(module).href)) as {
       recordings: readonly RecordedExample[];
     };
-    const calls = recordings.map((example) => CALL_OF[product.dialect](product, example));
+    const calls = recordings.map((example) => call(product, example));
     files.set(`${product.dialect}-${product.id}.har`, har(calls));
   }
   return files;

@@ -1,20 +1,17 @@
 import type { BodyFormat } from "../providers/dialect.js";
+import { dialectRequests } from "../providers/dialect-requests.js";
 import type { ActionCall, ProductDefinition } from "../providers/product.js";
 import { PRODUCTS } from "../providers/registry.js";
 import type { CallSpec } from "./call-spec.js";
 
-/** Alibaba calls are made in JSON and in XML, so that format-parity can compare the answers. */
-const DEFAULT_FORMATS: Record<ProductDefinition["dialect"], readonly BodyFormat[]> = {
-  tencent: ["json"],
-  alibaba: ["json", "xml"],
-  zenlayer: ["json"],
-};
+/** The formats a call is made in when it names none: its dialect's (Alibaba JSON and XML, the others JSON). */
+const defaultFormats = (product: ProductDefinition) => dialectRequests[product.dialect].callFormats;
 
 export const callId = (product: ProductDefinition, action: string, format: BodyFormat = "json") =>
   `${product.dialect}/${product.id}/${action}${format === "xml" ? ".xml" : ""}`;
 
 function callSpecs(product: ProductDefinition, call: ActionCall): CallSpec[] {
-  return (call.formats ?? DEFAULT_FORMATS[product.dialect]).map((format) => ({
+  return (call.formats ?? defaultFormats(product)).map((format) => ({
     id: callId(product, call.action, format),
     dialect: product.dialect,
     product: product.id,

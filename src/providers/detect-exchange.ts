@@ -1,8 +1,8 @@
 import type { RawExchange } from "../model/exchange.js";
-import { requestParams } from "../model/request-params.js";
 import type { HostMapping } from "../types/generated/config.js";
-import { type BodyFormat, type Dialect, isDialect } from "./dialect.js";
-import { productByVersion } from "./registry.js";
+import { type BodyFormat, DIALECTS, type Dialect, isDialect } from "./dialect.js";
+import { dialectRequests } from "./dialect-requests.js";
+import { UNKNOWN } from "./request-form.js";
 
 export interface ExchangeIdentity {
   dialect: Dialect;
@@ -13,12 +13,24 @@ export interface ExchangeIdentity {
 
 export type Detection = { ok: true; identity: ExchangeIdentity } | { ok: false; reason: string };
 
-export const UNKNOWN = "unknown";
+export { UNKNOWN };
 
-const TENCENT_HOST = /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*tencentcloudapi\.com$/i;
-const ALIBABA_HOST = /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)*aliyuncs\.com$/i;
-const ZENLAYER_HOST = /^console\.zenlayer\.com$/i;
-const ZENLAYER_PATH = /^\/api\/v2\/([^/?#]+)/;
+/**
+ * Which dialect a request announces when its host is neither public nor mapped: the dialects whose own
+ * headers announce them first, Alibaba (whose RPC parameters are the weakest sign) last.
+ */
+const ANNOUNCEMENT_ORDER: readonly Dialect[] = ["tencent", "zenlayer", "alibaba"];
+
+/** "a, b or c". */
+const orList = (items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+
+const UNKNOWN_HOST_HELP = (() => {
+  const signs = ANNOUNCEMENT_ORDER.map((d) => dialectRequests[d].announcedBy);
+  const providers = orList(DIALECTS.map((d) => dialectRequests[d].title));
+  const headers = `${signs.flatMap((s) => s.headers).join(", ")} header`;
+  return `not a ${providers} endpoint and no ${orList([headers, ...signs.flatMap((s) => s.other)])}`;
+})();
 
 function hostMatches(pattern: string, host: string, hostWithPort: string): boolean {
   const p = pattern.toLowerCase();
@@ -26,65 +38,28 @@ function hostMatches(pattern: string, host: string, hostWithPort: string): boole
   return p === hostWithPort || p === host;
 }
 
-function tencentService(exchange: RawExchange): string | undefined {
-  // Credential scope: "Credential=ID/DATE/SERVICE/tc3_request".
-  const match = /Credential=[^/,\s]+\/[^/,\s]+\/([^/,\s]+)\/tc3_request/.exec(
-    exchange.request.headers.authorization ?? "",
-  );
-  return match?.[1];
+function identify(exchange: RawExchange, dialect: Dialect, url: URL, product?: string): ExchangeIdentity {
+  return { dialect, ...dialectRequests[dialect].identify(exchange.request, url, product) };
 }
 
-function identify(exchange: RawExchange, dialect: Dialect, url: URL, hostLabel?: string): ExchangeIdentity {
-  const { headers } = exchange.request;
-  const params = requestParams(exchange.request);
-  switch (dialect) {
-    case "tencent":
-      return {
-        dialect,
-        product: hostLabel ?? tencentService(exchange) ?? UNKNOWN,
-        action: headers["x-tc-action"] ?? params.get("Action") ?? UNKNOWN,
-        format: "json",
-      };
-    case "alibaba": {
-      const version = params.get("Version") ?? headers["x-acs-version"] ?? "";
-      return {
-        dialect,
-        product: hostLabel ?? productByVersion("alibaba", version)?.id ?? UNKNOWN,
-        action: params.get("Action") ?? headers["x-acs-action"] ?? UNKNOWN,
-        format: (params.get("Format") ?? "").toLowerCase() === "xml" ? "xml" : "json",
-      };
-    }
-    case "zenlayer":
-      return {
-        dialect,
-        product: hostLabel ?? ZENLAYER_PATH.exec(url.pathname)?.[1] ?? UNKNOWN,
-        action: headers["x-zc-action"] ?? UNKNOWN,
-        format: "json",
-      };
-  }
-}
-
-/** The dialect a request's own headers and parameters announce, for hosts nobody mapped. */
-function dialectFromRequest(exchange: RawExchange): Dialect | undefined {
-  const { headers } = exchange.request;
-  if (headers["x-tc-action"]) return "tencent";
-  if (headers["x-zc-action"]) return "zenlayer";
-  if (headers["x-acs-action"]) return "alibaba";
-  const params = requestParams(exchange.request);
-  if (
-    params.has("Action") &&
-    params.has("Version") &&
-    (params.has("SignatureMethod") || params.has("AccessKeyId"))
-  ) {
-    return "alibaba";
+/** The dialect whose public host this is, and the product the host names. */
+function publicHost(host: string): { dialect: Dialect; product?: string } | undefined {
+  for (const dialect of DIALECTS) {
+    const match = dialectRequests[dialect].matchPublicHost(host);
+    if (match) return { dialect, ...match };
   }
   return undefined;
 }
 
+/** The dialect a request's own headers and parameters announce, for hosts nobody mapped. */
+const dialectFromRequest = (exchange: RawExchange): Dialect | undefined =>
+  ANNOUNCEMENT_ORDER.find((dialect) => dialectRequests[dialect].announces(exchange.request));
+
 /**
  * Dialect, product, action and format of an exchange, in this order of authority: the recording's own
  * hints, the provider's public host names (DESIGN.md "HAR input"), the configured host mapping, and last
- * the request's dialect-specific headers or parameters.
+ * the request's dialect-specific headers or parameters. What each dialect's hosts and requests look like
+ * is its own (src/providers/DIALECT/requests.ts); only this order is decided here.
  */
 export function detectExchange(exchange: RawExchange, hosts: readonly HostMapping[] = []): Detection {
   let url: URL;
@@ -101,11 +76,8 @@ export function detectExchange(exchange: RawExchange, hosts: readonly HostMappin
   const hints = exchange.hints ?? {};
 
   let detected: ExchangeIdentity | undefined;
-  const tencentHost = TENCENT_HOST.exec(host);
-  const alibabaHost = ALIBABA_HOST.exec(host);
-  if (tencentHost) detected = identify(exchange, "tencent", url, tencentHost[1]?.toLowerCase());
-  else if (alibabaHost) detected = identify(exchange, "alibaba", url, alibabaHost[1]?.toLowerCase());
-  else if (ZENLAYER_HOST.test(host)) detected = identify(exchange, "zenlayer", url);
+  const onPublicHost = publicHost(host);
+  if (onPublicHost) detected = identify(exchange, onPublicHost.dialect, url, onPublicHost.product);
   else {
     const mapping = hosts.find((m) => hostMatches(m.host, host, hostWithPort));
     if (mapping) detected = identify(exchange, mapping.dialect, url, mapping.product);
@@ -118,7 +90,7 @@ export function detectExchange(exchange: RawExchange, hosts: readonly HostMappin
   if (hints.dialect !== undefined && !isDialect(hints.dialect)) {
     return {
       ok: false,
-      reason: `unknown dialect hint ${JSON.stringify(hints.dialect)} (expected tencent, alibaba or zenlayer)`,
+      reason: `unknown dialect hint ${JSON.stringify(hints.dialect)} (expected ${orList(DIALECTS)})`,
     };
   }
   if (hints.format !== undefined && hints.format !== "json" && hints.format !== "xml") {
@@ -131,7 +103,7 @@ export function detectExchange(exchange: RawExchange, hosts: readonly HostMappin
   if (!dialect) {
     return {
       ok: false,
-      reason: `unknown host ${hostWithPort}: not a Tencent Cloud, Alibaba Cloud or Zenlayer endpoint and no X-TC-*, X-ZC-*, x-acs-* header or Alibaba RPC parameters; map it under "hosts" in conformance.config.json`,
+      reason: `unknown host ${hostWithPort}: ${UNKNOWN_HOST_HELP}; map it under "hosts" in conformance.config.json`,
     };
   }
   const base = detected?.dialect === dialect ? detected : identify(exchange, dialect, url);
