@@ -1,8 +1,9 @@
 import { exceedsDepth } from "./body-depth.js";
+import { decodeFailure } from "./decode-problem.js";
 import type { DecodedBody, DecodeLimits } from "./decoded-body.js";
 
 export function decodeJson(text: string, limits: DecodeLimits): DecodedBody {
-  if (text.trim() === "") return { ok: false, format: "json", message: "body is empty, expected JSON" };
+  if (text.trim() === "") return decodeFailure("json", "empty", { format: "JSON" });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -11,15 +12,10 @@ export function decodeJson(text: string, limits: DecodeLimits): DecodedBody {
     const position = Number(/at position (\d+)/.exec(reason)?.[1] ?? Number.NaN);
     const endsEarly =
       /end of JSON input|Unterminated string/.test(reason) || position >= text.trimEnd().length;
-    const truncated = endsEarly ? " (the body ends early: truncated?)" : "";
-    return { ok: false, format: "json", message: `body is not valid JSON: ${reason}${truncated}` };
+    return decodeFailure("json", endsEarly ? "truncatedJson" : "invalidJson", { reason });
   }
   if (exceedsDepth(value, limits.maxDepth)) {
-    return {
-      ok: false,
-      format: "json",
-      message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further`,
-    };
+    return decodeFailure("json", "tooDeep", { maxDepth: limits.maxDepth });
   }
   return { ok: true, format: "json", value };
 }

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { exceedsDepth } from "./body-depth.js";
+import { decodeFailure } from "./decode-problem.js";
 import type { DecodedBody, DecodeLimits } from "./decoded-body.js";
 
 /**
@@ -97,28 +98,19 @@ function openTagsBeyond(text: string, limit: number): boolean {
 }
 
 function tooDeep(limits: DecodeLimits): DecodedBody {
-  return {
-    ok: false,
-    format: "xml",
-    message: `body nests deeper than ${limits.maxDepth} levels (maxDepth); not judged further`,
-  };
+  return decodeFailure("xml", "tooDeep", { maxDepth: limits.maxDepth });
 }
 
 export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
-  if (text.trim() === "") return { ok: false, format: "xml", message: "body is empty, expected XML" };
-  if (DOCTYPE.test(text)) {
-    return {
-      ok: false,
-      format: "xml",
-      message: "body declares a DOCTYPE or ENTITY; DTDs are refused (entity expansion, e.g. billion laughs)",
-    };
-  }
+  if (text.trim() === "") return decodeFailure("xml", "empty", { format: "XML" });
+  if (DOCTYPE.test(text)) return decodeFailure("xml", "dtdRefused");
   if (openTagsBeyond(text, limits.maxDepth)) return tooDeep(limits);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    const where = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
-    return { ok: false, format: "xml", message: `body is not well-formed XML: ${msg} (${where})` };
+    return col === undefined
+      ? decodeFailure("xml", "malformedXmlAtLine", { reason: msg, line })
+      : decodeFailure("xml", "malformedXml", { reason: msg, line, column: col });
   }
   let document: Record<string, unknown>;
   try {
@@ -129,11 +121,11 @@ export function decodeXml(text: string, limits: DecodeLimits): DecodedBody {
     // One body never costs the others: whatever the parser refuses fails body-parseable, the run goes on.
     const reason = (error as Error).message;
     if (/nested tags/i.test(reason)) return tooDeep(limits);
-    return { ok: false, format: "xml", message: `body could not be decoded as XML: ${reason}` };
+    return decodeFailure("xml", "xmlRefused", { reason });
   }
   const roots = Object.keys(document);
   if (roots.length !== 1) {
-    return { ok: false, format: "xml", message: `body has ${roots.length} root elements, expected one` };
+    return decodeFailure("xml", "xmlRootCount", { roots: roots.length });
   }
   const xmlRoot = roots[0] as string;
   const content = document[xmlRoot];

@@ -78,7 +78,13 @@ export function readExchange(
   const decoded =
     standsFor === undefined
       ? decodeBody(response.body, identity.format, { maxDepth: engine.maxDepth })
-      : ({ ok: false, format: identity.format, message: "not read: the source holds no answer" } as const);
+      : ({
+          ok: false,
+          format: identity.format,
+          message: "not read: the source holds no answer",
+          // No rule reads it: the group rule that judges such an exchange alone judges it by itself.
+          problem: { messageId: "notRead", data: {} },
+        } as const);
   const body = decoded.ok ? decoded.value : undefined;
   const xmlRoot = decoded.ok ? decoded.xmlRoot : undefined;
   const outcome = standsFor ?? (decoded.ok ? spec.classify(body, response.status, xmlRoot) : "unknown");

@@ -6,3 +6,6 @@ import type { ReportFinding } from "../types/generated/report.js";
  */
 export type Finding = ReportFinding;
 export type Severity = Finding["severity"];
+
+/** Values a finding's message is made from, for programs (as ajv's `params`). */
+export type FindingData = Record<string, string | number | boolean | null>;

@@ -1,4 +1,4 @@
-import { ruleMessage } from "./render-message.js";
+import { ruleMessage } from "../model/render-message.js";
 import { ALL_DIALECTS, type Rule } from "./rule.js";
 
 const NAMES_FORMAT = {

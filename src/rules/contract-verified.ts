@@ -1,6 +1,6 @@
 import type { RawExchange } from "../model/exchange.js";
+import { ruleMessage } from "../model/render-message.js";
 import type { GroupRule } from "./group-rule.js";
-import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, type RuleMeta } from "./rule.js";
 
 /** What Pact's Verifier found when it replayed one interaction of a contract against the target. */

@@ -1,6 +1,6 @@
+import { ruleMessage } from "../model/render-message.js";
 import { describeValue } from "./describe-value.js";
 import { ownedPointers } from "./owned-fields.js";
-import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
 import { SCHEMA_MESSAGES, schemaFindings } from "./schema-findings.js";
 

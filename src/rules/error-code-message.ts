@@ -1,6 +1,6 @@
 import { resolvePointer } from "../model/json-pointer.js";
+import { ruleMessage } from "../model/render-message.js";
 import { describeValue } from "./describe-value.js";
-import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 const MESSAGES = {

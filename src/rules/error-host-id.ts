@@ -1,7 +1,7 @@
 import { isPlainObject } from "../model/json-pointer.js";
+import { ruleMessage } from "../model/render-message.js";
 import { findProduct } from "../providers/registry.js";
 import { describeValue } from "./describe-value.js";
-import { ruleMessage } from "./render-message.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
 
 const MESSAGES = {

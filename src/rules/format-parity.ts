@@ -1,11 +1,11 @@
 import { escapeToken, isPlainObject } from "../model/json-pointer.js";
+import { ruleMessage } from "../model/render-message.js";
 import type { BodyFormat } from "../providers/dialect.js";
 import { findProduct } from "../providers/registry.js";
 import { describeValue } from "./describe-value.js";
 import { errorCode } from "./error-fields.js";
 import type { GroupRule, MemberJudgement } from "./group-rule.js";
 import { isThrottledAnswer } from "./group-throttled-answer.js";
-import { ruleMessage } from "./render-message.js";
 import { type FindingDraft, NOT_APPLICABLE, type RuleContext, type RuleMeta } from "./rule.js";
 
 /** Members that differ between any two calls, compared by presence only; products name their own. */

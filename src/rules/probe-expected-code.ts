@@ -1,5 +1,5 @@
+import { ruleMessage } from "../model/render-message.js";
 import { errorCode } from "./error-fields.js";
-import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 function statusMatches(expected: number | string, status: number): boolean {

@@ -1,4 +1,4 @@
-import { ruleMessage } from "./render-message.js";
+import { ruleMessage } from "../model/render-message.js";
 import { isNonEmptyString, requestIdSlots } from "./request-id-values.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 

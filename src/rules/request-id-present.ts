@@ -1,5 +1,5 @@
+import { ruleMessage } from "../model/render-message.js";
 import { describeValue } from "./describe-value.js";
-import { ruleMessage } from "./render-message.js";
 import { requestIdSlots } from "./request-id-values.js";
 import { ALL_DIALECTS, type FindingDraft, type Rule } from "./rule.js";
 

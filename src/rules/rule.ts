@@ -1,6 +1,6 @@
 import type { DecodedBody } from "../decode/decoded-body.js";
 import type { HeaderMap, RawExchange } from "../model/exchange.js";
-import type { Finding, Severity } from "../model/finding.js";
+import type { Finding, FindingData, Severity } from "../model/finding.js";
 import type { ExchangeIdentity } from "../providers/detect-exchange.js";
 import type { Dialect, DialectSpec, Outcome } from "../providers/dialect.js";
 import type { CodeTables } from "../schemas/code-tables.js";
@@ -22,8 +22,7 @@ export interface RuleContext {
   codes: CodeTables;
 }
 
-/** Values a finding's message is made from, for programs (as ajv's `params`). */
-export type FindingData = Record<string, string | number | boolean | null>;
+export type { FindingData };
 
 /**
  * A finding as a rule writes it; the engine adds the rule id and the configured severity. `messageId`

@@ -1,9 +1,9 @@
 import type { ErrorObject } from "ajv";
 import { joinPointer, resolvePointer } from "../model/json-pointer.js";
+import { renderMessage, ruleMessage } from "../model/render-message.js";
 import { schemaErrorParams } from "../schemas/schema-error-messages.js";
 import type { CompiledSchema } from "../schemas/schema-registry.js";
 import { describeValue } from "./describe-value.js";
-import { renderMessage, ruleMessage } from "./render-message.js";
 import type { FindingData, FindingDraft } from "./rule.js";
 
 /**

@@ -1,5 +1,5 @@
+import { ruleMessage } from "../model/render-message.js";
 import type { Dialect } from "../providers/dialect.js";
-import { ruleMessage } from "./render-message.js";
 import { ALL_DIALECTS, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 const EXPECTED: Record<Dialect, { success: [number, number, string]; error: [number, number, string] }> = {

@@ -1,6 +1,6 @@
+import { ruleMessage } from "../model/render-message.js";
 import { UNKNOWN } from "../providers/detect-exchange.js";
 import { findProduct } from "../providers/registry.js";
-import { ruleMessage } from "./render-message.js";
 import { NOT_APPLICABLE, type Rule } from "./rule.js";
 
 const MESSAGES = {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { corpusToNdjson, DEFAULT_CORPUS_DIR } from "../../bench/corpus-to-ndjson.js";
 import { checkRecordings } from "../../src/engine/check-recordings.js";
-import { renderMessage } from "../../src/rules/render-message.js";
+import { renderMessage } from "../../src/model/render-message.js";
 import type { RuleMeta } from "../../src/rules/rule.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../../src/sources/reader-options.js";
 import type { ReportFinding } from "../../src/types/generated/report.js";

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { checkExchange, type RuleVerdict } from "../../src/engine/check-exchange.js";
 import type { Finding } from "../../src/model/finding.js";
-import { renderMessage } from "../../src/rules/render-message.js";
+import { renderMessage } from "../../src/model/render-message.js";
 import type { FindingData, Rule, RuleMeta } from "../../src/rules/rule.js";
 import { buildExchange, type ExchangeSpec } from "./exchange-builder.js";
 import { sharedEngine } from "./shared-engine.js";

@@ -1,4 +1,4 @@
-import type { FindingData } from "./rule.js";
+import type { FindingData } from "./finding.js";
 
 /** `{{name}}` or `{{name|json}}`, spaces allowed inside the braces. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_$][\w$]*)\s*(?:\|\s*(json)\s*)?\}\}/g;
