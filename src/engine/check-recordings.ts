@@ -50,7 +50,7 @@ export async function checkRecordings(
     paths.map((location) => ({ kind: "recorded", location })),
     { runId: options.runId, shard: options.shard },
   );
-  await readRecordingsInto(builder, paths, engine, config, options);
+  await readRecordingsInto(builder, paths, config, options);
   return builder.build();
 }
 
@@ -58,7 +58,6 @@ export async function checkRecordings(
 export async function readRecordingsInto(
   builder: ReportBuilder,
   paths: readonly string[],
-  engine: Engine,
   config: Pick<ResolvedConfig, "maxBodyBytes">,
   options: CheckOptions = {},
 ): Promise<void> {

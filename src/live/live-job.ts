@@ -135,7 +135,6 @@ export async function runLiveJob(
       await readRecordingsInto(
         builder,
         config.recordings,
-        engine,
         { maxBodyBytes },
         { signal, onProgress: options.onProgress, shard: options.shard, select },
       );

@@ -1,4 +1,3 @@
-import type { FailureKind } from "../../failure-kind.js";
 import type { ProductDefinition } from "../../product.js";
 import { parameterOf, withReason } from "../../sandbox-kit/describe-refusal.js";
 import { documentedFailure } from "../../sandbox-kit/documented-failure.js";
