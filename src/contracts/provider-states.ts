@@ -75,9 +75,12 @@ export function signingFor(state: string, dialect: CallSpec["dialect"]): StateSi
     case STATES.throttled:
       return { throttled: true };
   }
-  const prepares = PREPARATIONS.get(state);
+  const prepares = preparationFor(state);
   return prepares ? { prepares } : {};
 }
+
+/** The earlier call a state makes before the request (a call's `uses`), if it makes one. */
+export const preparationFor = (state: string): StatePreparation | undefined => PREPARATIONS.get(state);
 
 /** Every state a pact may name: the shared ones and each product call's own. */
 export const ALL_STATES: readonly string[] = [

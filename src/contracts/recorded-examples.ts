@@ -2,9 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { recordingsDir } from "../project-paths.js";
 import type { BodyFormat, Dialect } from "../providers/dialect.js";
+import { dialectRequests } from "../providers/dialect-requests.js";
+import { UNKNOWN } from "../providers/request-form.js";
 
 interface HarEntry {
-  request: { url: string; headers: { name: string; value: string }[] };
+  request: {
+    method: string;
+    url: string;
+    headers: { name: string; value: string }[];
+    postData?: { text?: string };
+  };
   response: { status: number; content: { text?: string } };
 }
 
@@ -16,22 +23,22 @@ interface RecordedSuccess {
   body: string;
 }
 
-function header(entry: HarEntry, name: string): string | undefined {
-  return entry.request.headers.find((h) => h.name.toLowerCase() === name)?.value;
-}
-
+/**
+ * What a recorded request is (its action and format), read by its dialect's detection
+ * (DialectRequests.identify); the dialect and product are the file's (DIALECT-PRODUCT.har).
+ */
 function describe(entry: HarEntry, file: string): Omit<RecordedSuccess, "body"> | undefined {
   const name = path.basename(file, ".har");
   const dialect = name.slice(0, name.indexOf("-")) as Dialect;
   const product = name.slice(name.indexOf("-") + 1);
-  const url = new URL(entry.request.url);
-  if (dialect === "alibaba") {
-    const action = url.searchParams.get("Action");
-    const format = url.searchParams.get("Format")?.toLowerCase() === "xml" ? "xml" : "json";
-    return action ? { dialect, product, action, format } : undefined;
-  }
-  const action = header(entry, dialect === "tencent" ? "x-tc-action" : "x-zc-action");
-  return action ? { dialect, product, action, format: "json" } : undefined;
+  const request = {
+    method: entry.request.method,
+    url: entry.request.url,
+    headers: Object.fromEntries(entry.request.headers.map((h) => [h.name.toLowerCase(), h.value])),
+    body: entry.request.postData?.text ?? "",
+  };
+  const { action, format } = dialectRequests[dialect].identify(request, new URL(request.url), product);
+  return action === UNKNOWN ? undefined : { dialect, product, action, format };
 }
 
 let successes: RecordedSuccess[] | undefined;

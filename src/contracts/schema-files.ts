@@ -36,14 +36,22 @@ export interface CodeTableRow {
   message?: string;
 }
 
-/** The code table a product's errors are looked up in. */
-export function codeTable(dialect: Dialect, product: string): CodeTableRow[] {
-  const file = dialect === "alibaba" ? `alibaba-${product}` : `${dialect}-common`;
-  return readSchemaFile<{ codes: CodeTableRow[] }>(`code-tables/${file}.json`).codes;
+/**
+ * The code tables a product's errors are described from: the dialect's common table where it has one
+ * (Tencent, Zenlayer: the codes their probes draw are common codes), then the product's own
+ * (schemas/code-tables/DIALECT-PRODUCT.json; Alibaba's only). Common first: a code both list keeps the
+ * common table's description (Zenlayer INVALID_ZONE_NOT_FOUND).
+ */
+export function codeTables(dialect: Dialect, product: string): CodeTableRow[][] {
+  return [`${dialect}-common`, `${dialect}-${product}`]
+    .filter((name) => existsSync(path.join(schemasDir, "code-tables", `${name}.json`)))
+    .map((name) => readSchemaFile<{ codes: CodeTableRow[] }>(`code-tables/${name}.json`).codes);
 }
 
 export function codeRow(dialect: Dialect, product: string, code: string): CodeTableRow {
-  const row = codeTable(dialect, product).find((r) => r.code === code);
-  if (!row) throw new Error(`${code} is not in the ${dialect} ${product} code table`);
-  return row;
+  for (const table of codeTables(dialect, product)) {
+    const row = table.find((r) => r.code === code);
+    if (row) return row;
+  }
+  throw new Error(`${code} is not in the ${dialect} ${product} code tables`);
 }

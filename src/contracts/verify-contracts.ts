@@ -4,10 +4,11 @@ import { signedRequest } from "../live/signed-request.js";
 import { resolvePointer } from "../model/json-pointer.js";
 import type { Credentials } from "../providers/credentials.js";
 import { DIALECTS, type Dialect, isDialect } from "../providers/dialect.js";
+import { dialectContractForms } from "../providers/dialect-contract-forms.js";
 import { THROTTLING_CODE_PATTERN } from "../rules/group-throttled-answer.js";
 import type { PactFileSummary } from "./contract-file.js";
 import { Verifier } from "./load-pact.js";
-import { ALL_STATES, STATES, type StatePreparation, signingFor } from "./provider-states.js";
+import { ALL_STATES, preparationFor, STATES, type StatePreparation, signingFor } from "./provider-states.js";
 import { dialectOf, type ReplayedRequest, signReplayedRequest } from "./request-signer.js";
 import { type InteractionVerdict, interactionVerdicts } from "./verifier-results.js";
 
@@ -58,11 +59,7 @@ class VerificationSession {
     const dialect = dialectOf(copy);
     if (!dialect) return "";
     signReplayedRequest(copy, this.target, this.credentials, {}, now());
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(copy.headers))
-      if (/^(content-type|authorization|x-tc-|x-zc-)/.test(name) && typeof value === "string")
-        headers[name] = value;
-    const body = dialect === "alibaba" ? undefined : JSON.stringify(copy.body ?? {});
+    const { headers, body } = dialectContractForms[dialect].wireCopy(copy);
     const response = await fetch(new URL(copy.url, this.target), { method: copy.method, headers, body });
     return response.text();
   }
@@ -143,7 +140,7 @@ export async function verifyContracts(
         const setup = async () => {
           session.state = state;
           session.prepared = undefined;
-          const { prepares } = signingFor(state, "tencent");
+          const prepares = preparationFor(state);
           if (prepares) await session.prepare(prepares);
           if (throttle && state === STATES.throttled)
             for (const dialect of dialectsOf(pact)) holds.add(throttle(dialect));

@@ -1,4 +1,5 @@
 import type { CallSpec } from "../live/call-spec.js";
+import { dialectContractForms } from "../providers/dialect-contract-forms.js";
 import { productOf } from "./contract-products.js";
 import { MatchersV3, XmlBuilder, XmlElement } from "./load-pact.js";
 import { exampleRequestId, REQUEST_ID_PATTERNS } from "./request-id-shapes.js";
@@ -27,7 +28,8 @@ export const xmlRoot = (call: CallSpec) => productOf(call).xmlRoot ?? `${call.ac
 
 /** Text matchers: XML text is always a string, so a regex says what the JSON matchers' types say. */
 function textMatcher(node: SchemaNode, name: string, text: string, value: unknown, call: CallSpec) {
-  if (name === "RequestId") return regex(REQUEST_ID_PATTERNS[call.dialect], text);
+  if (name === dialectContractForms[call.dialect].requestIdMember)
+    return regex(REQUEST_ID_PATTERNS[call.dialect], text);
   if (node.enum) return regex(enumPattern(node.enum), text);
   if (typeof value === "number") {
     if (node.type === "integer" || Number.isInteger(value))
@@ -111,14 +113,15 @@ function fillElement(
 export function xmlSuccessResponse(call: CallSpec): ContractResponse {
   const schema = actionSchema(call.dialect, call.product, call.action);
   const example = { ...successExample(call) };
-  example.RequestId ??= exampleRequestId(call.dialect, call.product, call.id);
+  const member = dialectContractForms[call.dialect].requestIdMember;
+  example[member] ??= exampleRequestId(call.dialect, call.product, call.id);
   const root = xmlRoot(call);
   const body = new XmlBuilder("1.0", "UTF-8", root).build((rootElement) =>
     fillElement(rootElement, root, schema, example, schema, call),
   );
   return {
     status: 200,
-    headers: responseHeaders(call.dialect, "xml", String(example.RequestId)),
+    headers: responseHeaders(call.dialect, "xml", String(example[member])),
     body,
   };
 }
