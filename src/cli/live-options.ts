@@ -2,6 +2,7 @@ import { DEFAULT_TIMEOUTS } from "../live/http-exchange.js";
 import type { LiveJobOptions } from "../live/live-job.js";
 import { LIVE_PRODUCTS } from "../live/select-calls.js";
 import { DEFECTS, type DefectName } from "../sandbox/defects.js";
+import { productIds } from "./product-ids.js";
 import { listOption, parseNumberOption, parseShardOption, REPORTING_OPTIONS } from "./report-options.js";
 import { parseSelection, SELECTION_OPTIONS } from "./selection-options.js";
 import { UsageError } from "./usage-error.js";
@@ -24,7 +25,7 @@ export const LIVE_USAGE = `  --target URL            a provider endpoint or priv
                           TENCENTCLOUD_SECRET_ID/_KEY, ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET,
                           ZENLAYERCLOUD_ACCESS_KEY_ID/_PASSWORD (never printed)
   --dialect D             only tencent, alibaba or zenlayer (repeat or comma-separate)
-  --product P             only these products (cvm, kms, ess, bmc); the recorded target is narrowed to
+  --product P             only these products (${productIds()}); the recorded target is narrowed to
                           the same dialects and products (the rest is listed as skipped)
   --defect NAME           built-in sandbox only: break one documented rule on purpose (repeatable)
   --concurrency N         calls in flight at once (default: 4)

@@ -5,6 +5,7 @@ import { startSandbox } from "../sandbox/start-sandbox.js";
 import { EXIT_CONFORMANT } from "./exit-codes.js";
 import { interruptedBy, interruption, type StopSignal } from "./interruption.js";
 import { parseCommandArgs } from "./parse-command-args.js";
+import { productIds } from "./product-ids.js";
 import { parseNumberOption } from "./report-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -13,8 +14,8 @@ const DEFECT_LINES = DEFECTS.map((d) => `  ${d.name.padEnd(30)}${d.rule}`).join(
 export const SANDBOX_USAGE = `Usage: conformance sandbox [options]
 
 Runs the built-in sandbox in the foreground until Ctrl-C (SIGINT) or SIGTERM: one HTTP server on
-127.0.0.1 that answers Tencent Cloud API 3.0 (cvm), Alibaba Cloud RPC (kms, ess; JSON and XML) and
-Zenlayer Cloud (bmc) requests, verifies their signatures against the test credentials, and answers
+127.0.0.1 that answers Tencent Cloud API 3.0 (${productIds("tencent")}), Alibaba Cloud RPC (${productIds("alibaba")}; JSON and XML)
+and Zenlayer Cloud (${productIds("zenlayer")}) requests, verifies their signatures against the test credentials, and answers
 every documented probe with its documented error. Point an official SDK or "conformance run --target"
 at the URL it prints. See docs/sandbox.md.
 

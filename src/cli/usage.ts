@@ -1,5 +1,6 @@
 import { GATE_USAGE_LINES } from "./gate-options.js";
 import { LIVE_USAGE } from "./live-options.js";
+import { productIds } from "./product-ids.js";
 
 export const MAIN_USAGE = `Usage: conformance <command> [options]
 
@@ -46,7 +47,7 @@ Options:
 ${COMMON_OPTIONS}
   --dialect D             judge only tencent, alibaba or zenlayer exchanges (repeat or comma-separate);
                           the others are listed as skipped
-  --product P             judge only these products (cvm, kms, ess, bmc, or any other service name)
+  --product P             judge only these products (${productIds()}, or any other service name)
 ${GATE_USAGE_LINES}
 
 Exit codes: 0 gate passed, 1 gate failed (a checked exchange failed, or nothing was checked), 2 usage
