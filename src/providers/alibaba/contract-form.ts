@@ -8,6 +8,7 @@ import type {
 import type { ProductDefinition } from "../product.js";
 import { type ReplayedRequest, replayedHeaders } from "../replayed-request.js";
 import type { CallToSign, SigningKeys } from "../request-form.js";
+import { EXAMPLE_TARGET } from "../signed-json-contract-request.js";
 import { alibabaRequests } from "./requests.js";
 import { signRpc } from "./rpc-signature.js";
 
@@ -45,9 +46,6 @@ const REQUEST_ID_PATTERN = `^${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-(?:${MASKED
 /** Fixed examples of what every signed call changes: contracts carry no random nonce or real signature. */
 const EXAMPLE_NONCE = "0123456789abcdef0123456789abcdef";
 const EXAMPLE_SIGNATURE = "c2lnbmF0dXJlLWV4YW1wbGUtMDAwMDA=";
-
-/** Where the contract's examples are signed: the host is not signed into anything the contract keeps. */
-const EXAMPLE_TARGET = new URL("http://contract.example/");
 
 /** Alibaba's Timestamp: ISO 8601 in UTC, no milliseconds. */
 const isoSeconds = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,4 +1,4 @@
-import type { ContractMatchers, ContractRequestForm, DialectContractForm } from "../contract-form.js";
+import type { ContractMatchers, DialectContractForm } from "../contract-form.js";
 import {
   asRecordedRequest,
   type ReplayedRequest,
@@ -6,6 +6,7 @@ import {
   replayedHeaders,
 } from "../replayed-request.js";
 import { type CallToSign, type SigningKeys, UNKNOWN } from "../request-form.js";
+import { signedJsonContractRequest } from "../signed-json-contract-request.js";
 import { tencent } from "./envelope.js";
 import { tencentRequests } from "./requests.js";
 import { signTc3 } from "./tc3.js";
@@ -21,28 +22,11 @@ import { signTc3 } from "./tc3.js";
 const TC3_AUTHORIZATION =
   "^TC3-HMAC-SHA256 Credential=[^/\\s]+/\\d{4}-\\d{2}-\\d{2}/[^/\\s]+/tc3_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$";
 
-/** A signed header's example: its signature zeroed (contracts carry no real signature). */
-const zeroSignature = (authorization: string) =>
-  authorization.replace(/Signature=[0-9a-f]{64}$/, `Signature=${"0".repeat(64)}`);
-
-/** Where the contract's examples are signed: the host is not signed into anything the contract keeps. */
-const EXAMPLE_TARGET = new URL("http://contract.example/");
-
-function request(call: CallToSign, example: SigningKeys, { regex }: ContractMatchers): ContractRequestForm {
-  const signed = tencentRequests.signedRequest(call, EXAMPLE_TARGET, example);
-  return {
-    method: signed.method,
-    path: new URL(signed.url).pathname,
-    headers: {
-      ...signed.headers,
-      "Content-Type": regex("^application/json.*$", "application/json"),
-      "X-TC-Timestamp": regex("^\\d+$", String(example.timestamp)),
-      Authorization: regex(TC3_AUTHORIZATION, zeroSignature(signed.headers.Authorization ?? "")),
-    },
-    query: {},
-    body: call.params,
-  };
-}
+const request = (call: CallToSign, example: SigningKeys, matchers: ContractMatchers) =>
+  signedJsonContractRequest(tencentRequests, call, example, matchers, {
+    timestampHeader: "X-TC-Timestamp",
+    authorizationPattern: TC3_AUTHORIZATION,
+  });
 
 /**
  * The service a replayed request is signed for: the one its own TC3 credential scope names (the contract's

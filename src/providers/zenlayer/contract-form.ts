@@ -1,6 +1,7 @@
-import type { ContractMatchers, ContractRequestForm, DialectContractForm } from "../contract-form.js";
+import type { ContractMatchers, DialectContractForm } from "../contract-form.js";
 import { type ReplayedRequest, replayedBodyText, replayedHeaders } from "../replayed-request.js";
 import type { CallToSign, SigningKeys } from "../request-form.js";
+import { signedJsonContractRequest } from "../signed-json-contract-request.js";
 import { zenlayer } from "./envelope.js";
 import { zenlayerRequests } from "./requests.js";
 import { signZc2 } from "./zc2.js";
@@ -15,28 +16,11 @@ import { signZc2 } from "./zc2.js";
 const ZC2_AUTHORIZATION =
   "^ZC2-HMAC-SHA256 Credential=[^,\\s]+, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$";
 
-/** A signed header's example: its signature zeroed (contracts carry no real signature). */
-const zeroSignature = (authorization: string) =>
-  authorization.replace(/Signature=[0-9a-f]{64}$/, `Signature=${"0".repeat(64)}`);
-
-/** Where the contract's examples are signed: the host is not signed into anything the contract keeps. */
-const EXAMPLE_TARGET = new URL("http://contract.example/");
-
-function request(call: CallToSign, example: SigningKeys, { regex }: ContractMatchers): ContractRequestForm {
-  const signed = zenlayerRequests.signedRequest(call, EXAMPLE_TARGET, example);
-  return {
-    method: signed.method,
-    path: new URL(signed.url).pathname,
-    headers: {
-      ...signed.headers,
-      "Content-Type": regex("^application/json.*$", "application/json"),
-      "X-ZC-Timestamp": regex("^\\d+$", String(example.timestamp)),
-      Authorization: regex(ZC2_AUTHORIZATION, zeroSignature(signed.headers.Authorization ?? "")),
-    },
-    query: {},
-    body: call.params,
-  };
-}
+const request = (call: CallToSign, example: SigningKeys, matchers: ContractMatchers) =>
+  signedJsonContractRequest(zenlayerRequests, call, example, matchers, {
+    timestampHeader: "X-ZC-Timestamp",
+    authorizationPattern: ZC2_AUTHORIZATION,
+  });
 
 /** ZC2 over the replayed body, with the request's own Content-Type; X-ZC-Timestamp rewritten. */
 function signReplayed(request: ReplayedRequest, target: URL, keys: SigningKeys): void {
