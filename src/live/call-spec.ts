@@ -1,22 +1,17 @@
 import type { ProbeExpectation } from "../model/exchange.js";
-import type { BodyFormat, Dialect } from "../providers/dialect.js";
+import type { Dialect } from "../providers/dialect.js";
+import type { CallToSign } from "../providers/request-form.js";
 
 export type { ProbeExpectation };
 
-/** One request of a live run: an action call, or a probe (a deliberately bad variant of one). */
-export interface CallSpec {
+/**
+ * One request of a live run: an action call, or a probe (a deliberately bad variant of one). What is
+ * signed and sent is its CallToSign part (src/providers/request-form.ts).
+ */
+export interface CallSpec extends CallToSign {
   /** Unique within a run: "alibaba/kms/Encrypt.xml", "probe:tencent/bad-signature". */
   id: string;
   dialect: Dialect;
-  product: string;
-  action: string;
-  version: string;
-  format: BodyFormat;
-  /** Tencent and Zenlayer: the JSON body; Alibaba: the action's own query parameters. */
-  params: Record<string, unknown>;
-  /** Tencent X-TC-Region, Alibaba RegionId; null leaves it out. */
-  region: string | null;
-  method?: string;
   /** Deliberate signing faults, for probes. */
   signing?: { keyId?: string; secretSuffix?: string; timestampOffsetSeconds?: number };
   probe?: { name: string; expected: ProbeExpectation };
