@@ -11,6 +11,10 @@ export const ruleDocsFile = path.join(projectRoot, "docs", "rules.md");
 const isSchemaMessage = (id: string) => id.startsWith("schema.");
 
 /** A rule's messages, one line each; the schema messages, which two rules share, as one line. */
+/** "error", or for a rule that is off by default "off (warning when on)". */
+const severityText = (meta: RuleMeta) =>
+  meta.offByDefault ? `off (${meta.severity} when on)` : meta.severity;
+
 function messageLines(meta: RuleMeta): string[] {
   const ids = Object.keys(meta.messages ?? {});
   if (ids.length === 0) return [];
@@ -48,7 +52,7 @@ export function renderRuleDocs(): string {
     "| --- | --- | --- | --- |",
     ...rules.map(
       ({ meta }) =>
-        `| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${meta.dialects.join(", ")} | ${meta.description} |`,
+        `| [\`${meta.id}\`](#${meta.id}) | ${severityText(meta)} | ${meta.dialects.join(", ")} | ${meta.description} |`,
     ),
     "",
     "`format-parity` judges pairs of answers (the same Alibaba call in JSON and in XML) and",
@@ -63,7 +67,7 @@ export function renderRuleDocs(): string {
       "",
       meta.description,
       "",
-      `- Severity: ${meta.severity}`,
+      `- Severity: ${severityText(meta)}`,
       `- Dialects: ${meta.dialects.join(", ")}`,
     );
     lines.push(`- Source: ${meta.source.document}: "${meta.source.quote}"`);

@@ -13,6 +13,8 @@ export interface ResolvedConfig {
   file: string | undefined;
   recordings: string[];
   hosts: HostMapping[];
+  /** Action schemas of the user's own, absolute paths (schemas/ comes after them). */
+  actionSchemas: string[];
   rules: RuleSeverities;
   maxBodyBytes: number;
   maxDepth: number;
@@ -42,6 +44,7 @@ export async function loadConfig(
     file: present ? file : undefined,
     recordings: config.recordings?.map((p) => path.resolve(base, p)) ?? [recordingsDir],
     hosts: config.hosts ?? [],
+    actionSchemas: config.actionSchemas?.map((p) => path.resolve(base, p)) ?? [],
     rules: config.rules ?? {},
     maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxDepth: config.maxDepth ?? DEFAULT_MAX_DEPTH,

@@ -125,9 +125,10 @@ export function runExchangeRules(
 
 /** An exchange's entry in the report; the response excerpt is added when it has findings. */
 export function resultOf(context: RuleContext, findings: Finding[]): ExchangeResult {
+  const { version: _version, ...identity } = context.identity;
   const result: ExchangeResult = {
     source: context.exchange.source,
-    ...context.identity,
+    ...identity,
     status: context.status,
     outcome: context.outcome,
     findings,

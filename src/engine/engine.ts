@@ -38,7 +38,8 @@ export interface Engine {
 }
 
 export async function createEngine(
-  config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth"> & { file?: string | undefined },
+  config: Pick<ResolvedConfig, "rules" | "hosts" | "maxDepth"> &
+    Partial<Pick<ResolvedConfig, "actionSchemas">> & { file?: string | undefined },
 ): Promise<Engine> {
   const rules = [...exchangeRules, ...groupRules].filter(
     (rule, index, all) => all.findIndex((r) => r.meta.id === rule.meta.id) === index,
@@ -51,13 +52,23 @@ export async function createEngine(
       `unknown rule id(s) in "rules": ${unknown.join(", ")} (known: ${[...known].join(", ")})`,
     );
   }
-  const [schemas, codes] = await Promise.all([SchemaRegistry.load(), CodeTables.load()]);
+  const [schemas, codes] = await Promise.all([
+    SchemaRegistry.load(undefined, config.actionSchemas),
+    CodeTables.load(),
+  ]);
+  // A rule that is off by default runs only when the configuration gives it a severity.
+  const inForce = (meta: RuleMeta) =>
+    config.rules[meta.id] === undefined ? !meta.offByDefault : config.rules[meta.id] !== "off";
   const active = exchangeRules
-    .filter((rule) => config.rules[rule.meta.id] !== "off")
+    .filter((rule) => inForce(rule.meta))
     .map((rule) => ({ rule, configured: config.rules[rule.meta.id] as Severity | undefined }));
   const groups = groupRules.map((rule) => ({ rule, configured: config.rules[rule.meta.id] }));
-  const severityOf = (id: string): Severity | "off" =>
-    config.rules[id] ?? rules.find((r) => r.meta.id === id)?.meta.severity ?? "off";
+  const severityOf = (id: string): Severity | "off" => {
+    const configured = config.rules[id];
+    if (configured !== undefined) return configured;
+    const meta = rules.find((r) => r.meta.id === id)?.meta;
+    return meta && !meta.offByDefault ? meta.severity : "off";
+  };
   return {
     schemas,
     codes,

@@ -9,6 +9,8 @@ export interface ExchangeIdentity {
   product: string;
   action: string;
   format: BodyFormat;
+  /** The API version the request names, where it names one (picks the action's schema; not reported). */
+  version?: string | undefined;
 }
 
 export type Detection = { ok: true; identity: ExchangeIdentity } | { ok: false; reason: string };
@@ -114,6 +116,7 @@ export function detectExchange(exchange: RawExchange, hosts: readonly HostMappin
       product: hints.product ?? base.product,
       action: hints.action ?? base.action,
       format: (hints.format as BodyFormat | undefined) ?? base.format,
+      ...(base.version ? { version: base.version } : {}),
     },
   };
 }

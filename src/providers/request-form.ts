@@ -57,6 +57,8 @@ export interface RequestIdentity {
   product: string;
   action: string;
   format: BodyFormat;
+  /** The API version the request names (X-TC-Version, Version, X-ZC-Version), where it names one. */
+  version?: string | undefined;
 }
 
 /** An HTTP request ready to send: what was signed is exactly what goes on the wire. */

@@ -19,7 +19,8 @@ export const actionSchema: Rule = {
   },
   check({ identity, outcome, body, schemas, spec }) {
     if (outcome !== "success") return NOT_APPLICABLE;
-    const schema = schemas.action(identity.dialect, identity.product, identity.action, identity.format);
+    const { dialect, product, action, format, version } = identity;
+    const schema = schemas.action(dialect, product, action, format, version);
     if (!schema) return NOT_APPLICABLE;
     return schemaFindings(schema, body, spec.payloadPointer, ownedPointers(spec, outcome));
   },

@@ -13,6 +13,7 @@ import type { Rule } from "./rule.js";
 import { statusBodyConsistent } from "./status-body-consistent.js";
 import { statusCodeTable } from "./status-code-table.js";
 import { statusOutcome } from "./status-outcome.js";
+import { unknownMember } from "./unknown-member.js";
 import { xmlRoot } from "./xml-root.js";
 
 /** Every rule that judges a single exchange, in report order. */
@@ -21,6 +22,7 @@ export const exchangeRules: readonly Rule[] = [
   contentTypeConsistent,
   envelopeShape,
   actionSchema,
+  unknownMember,
   requestIdPresent,
   requestIdFormat,
   requestIdConsistent,

@@ -54,6 +54,8 @@ export interface RuleMeta {
   id: string;
   /** Default severity; conformance.config.json may change it or turn the rule off. */
   severity: Severity;
+  /** Off unless conformance.config.json gives it a severity (then `severity` is what "on" means in docs). */
+  offByDefault?: boolean;
   dialects: readonly Dialect[];
   description: string;
   /** The document and the sentence the rule enforces. */

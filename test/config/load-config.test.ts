@@ -10,7 +10,7 @@ import { runCli } from "../support/run-cli.js";
 import { sharedEngine } from "../support/shared-engine.js";
 import { useTempDir } from "../support/temp-dir.js";
 
-const CONFIG_FIELDS = "$schema, recordings, hosts, rules, maxBodyBytes, maxDepth";
+const CONFIG_FIELDS = "$schema, recordings, hosts, actionSchemas, rules, maxBodyBytes, maxDepth";
 
 describe("loadConfig", () => {
   const tempDir = useTempDir();
@@ -43,6 +43,7 @@ describe("loadConfig", () => {
       file: undefined,
       recordings: [recordingsDir],
       hosts: [],
+      actionSchemas: [],
       rules: {},
       maxBodyBytes: 33554432,
       maxDepth: 256,

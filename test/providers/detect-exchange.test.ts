@@ -52,6 +52,25 @@ describe("detectExchange (DESIGN.md: HAR input)", () => {
     ).to.include({ product: "ecs", action: "RunInstances", format: "json" });
   });
 
+  it("the API version the request names: X-TC-Version, Version, X-ZC-Version", () => {
+    expect(
+      identity(
+        exchange("https://cvm.tencentcloudapi.com/", { "x-tc-action": "A", "x-tc-version": "2017-03-12" }),
+      ),
+    ).to.include({ version: "2017-03-12" });
+    expect(
+      identity(exchange("https://ecs.cn-hangzhou.aliyuncs.com/?Action=DescribeRegions&Version=2014-05-26")),
+    ).to.include({ version: "2014-05-26" });
+    expect(
+      identity(
+        exchange("https://console.zenlayer.com/api/v2/vm", {
+          "x-zc-action": "A",
+          "x-zc-version": "2023-03-13",
+        }),
+      ),
+    ).to.include({ product: "vm", version: "2023-03-13" });
+  });
+
   it("Zenlayer: service from /api/v2/SERVICE, action from X-ZC-Action", () => {
     expect(
       identity(exchange("https://console.zenlayer.com/api/v2/bmc", { "x-zc-action": "CreateInstances" })),
@@ -67,7 +86,13 @@ describe("detectExchange (DESIGN.md: HAR input)", () => {
       detectExchange(exchange("http://127.0.0.1:8080/?Action=Encrypt&Version=2016-01-20"), hosts),
     ).to.deep.include({
       ok: true,
-      identity: { dialect: "alibaba", product: "kms", action: "Encrypt", format: "json" },
+      identity: {
+        dialect: "alibaba",
+        product: "kms",
+        action: "Encrypt",
+        format: "json",
+        version: "2016-01-20",
+      },
     });
     expect(
       detectExchange(exchange("http://api.internal.example/", { "x-tc-action": "DescribeZones" }), hosts),

@@ -83,7 +83,7 @@ export function ruleTester(rule: Rule, cases: RuleTests): void {
   async function findingsOf(
     spec: ExchangeSpec,
   ): Promise<{ findings: Finding[]; applied: boolean; outcome: RuleVerdict | undefined }> {
-    const engine = await sharedEngine();
+    const engine = await sharedEngine(rule.meta.offByDefault ? rule.meta : undefined);
     const verdict = checkExchange(buildExchange(spec), engine);
     if (verdict.kind === "skipped") throw new Error(`exchange was skipped: ${verdict.reason}`);
     for (const finding of verdict.result.findings) {

@@ -39,6 +39,7 @@ function identify(request: RecordedRequest, _url: URL, product?: string): Reques
     product: product ?? productByVersion("alibaba", version)?.id ?? UNKNOWN,
     action: params.get("Action") ?? headers["x-acs-action"] ?? UNKNOWN,
     format: (params.get("Format") ?? "").toLowerCase() === "xml" ? "xml" : "json",
+    ...(version ? { version } : {}),
   };
 }
 

@@ -38,10 +38,12 @@ function credentialService(request: RecordedRequest): string | undefined {
 }
 
 function identify(request: RecordedRequest, _url: URL, product?: string): RequestIdentity {
+  const version = request.headers["x-tc-version"] ?? requestParams(request).get("Version");
   return {
     product: product ?? credentialService(request) ?? UNKNOWN,
     action: request.headers["x-tc-action"] ?? requestParams(request).get("Action") ?? UNKNOWN,
     format: "json",
+    ...(version ? { version } : {}),
   };
 }
 

@@ -26,10 +26,12 @@ const SERVICE_PATH = /^\/api\/v2\/([^/?#]+)/;
 const matchPublicHost = (host: string) => (host.toLowerCase() === PUBLIC_HOST ? {} : undefined);
 
 function identify(request: RecordedRequest, url: URL, product?: string): RequestIdentity {
+  const version = request.headers["x-zc-version"];
   return {
     product: product ?? SERVICE_PATH.exec(url.pathname)?.[1] ?? UNKNOWN,
     action: request.headers["x-zc-action"] ?? UNKNOWN,
     format: "json",
+    ...(version ? { version } : {}),
   };
 }
 

@@ -13,6 +13,10 @@ export interface ConformanceConfig {
    * Hosts that are not a provider's public endpoint, mapped to a dialect (and optionally a product).
    */
   hosts?: HostMapping[];
+  /**
+   * Your own action schemas, which add actions or products the suite does not describe (a private product, a newer API version) or override its own: files or folders, relative to the configuration file, of DIALECT/actions/PRODUCT/YYYY-MM-DD.actions.json documents (every action of one product version, as `npm run gen:schemas` writes them: `x-actions` maps each action to its definition) or DIALECT/actions/PRODUCT/ACTION.schema.json schemas, named by their $id. They come before the suite's own. See docs/schemas.md.
+   */
+  actionSchemas?: string[];
   rules?: RuleSeverities;
   /**
    * Bodies larger than this are skipped with a reason. Default 33554432 (32 MiB).
