@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect } from "chai";
 import { CREDENTIAL_VARIABLES } from "../../src/providers/credentials.js";
+import { DIALECTS } from "../../src/providers/dialect.js";
+import { productsOf } from "../../src/providers/registry.js";
 import { startFaultServer } from "../support/fault-server.js";
 import { readValidReport } from "../support/report-validator.js";
 import { type CliResult, runCli } from "../support/run-cli.js";
@@ -161,11 +163,19 @@ describe("no credential reaches an output", () => {
     try {
       const dir = path.join(tempDir(), "echo");
       const runDir = path.join(dir, "run");
-      outputs.push(await runCli(["run", "--target", target.url, "--report-dir", runDir], { env }));
+      // One product of each dialect: the products of a dialect share its credentials and its signing, and
+      // each throttling probe repeats its call up to 200 times against a target that never throttles.
+      const oneProductEach = DIALECTS.flatMap((dialect) => ["--product", productsOf(dialect)[0]?.id ?? ""]);
+      outputs.push(
+        await runCli(["run", "--target", target.url, ...oneProductEach, "--report-dir", runDir], { env }),
+      );
       const har = path.join(dir, "recorded", "live.har");
       const recordDir = path.join(dir, "record");
       outputs.push(
-        await runCli(["record", "--target", target.url, "--out", har, "--report-dir", recordDir], { env }),
+        await runCli(
+          ["record", "--target", target.url, ...oneProductEach, "--out", har, "--report-dir", recordDir],
+          { env },
+        ),
       );
       for (const { code, stdout, stderr } of outputs) expect(code, stderr + stdout).to.equal(1);
 
