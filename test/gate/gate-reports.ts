@@ -28,7 +28,11 @@ export async function reportOf(
  */
 export const MIXED_TRAFFIC: readonly ExchangeSpec[] = [
   { dialect: "tencent", action: "DescribeZones", status: 400, body: tencentError() },
-  { dialect: "tencent", action: "DescribeZones", body: tencentSuccess({ RequestId: "not-a-uuid" }) },
+  {
+    dialect: "tencent",
+    action: "DescribeZones",
+    body: tencentSuccess({ RequestId: "not-a-uuid", TotalCount: 0, ZoneSet: [] }),
+  },
   { dialect: "zenlayer", action: "DescribeInstances", body: zenlayerSuccess({ totalCount: 0, dataSet: [] }) },
 ];
 

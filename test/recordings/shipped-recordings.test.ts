@@ -10,13 +10,15 @@ import { readHar } from "../../src/sources/har-reader.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { sharedEngine } from "../support/shared-engine.js";
 
-async function actionSchemas(): Promise<string[]> {
+/** The actions of the hand-written schemas (DIALECT/actions/PRODUCT/ACTION.schema.json). */
+async function handWrittenActionSchemas(): Promise<string[]> {
   const found: string[] = [];
   for (const dialect of DIALECTS) {
     const dir = path.join(schemasDir, dialect, "actions");
     for (const product of await readdir(dir)) {
       for (const file of await readdir(path.join(dir, product)))
-        found.push(`${dialect}/${product}/${file.replace(".schema.json", "")}`);
+        if (file.endsWith(".schema.json"))
+          found.push(`${dialect}/${product}/${file.replace(".schema.json", "")}`);
     }
   }
   return found;
@@ -57,11 +59,11 @@ describe("recordings/ (the shipped corpus)", () => {
         }
   });
 
-  it("answers every action that has a schema with a success", async () => {
+  it("answers every action that has a hand-written schema with a success", async () => {
     const succeeded = new Set(
       outcomes.filter((o) => o.outcome === "success").map((o) => `${o.dialect}/${o.product}/${o.action}`),
     );
-    for (const action of await actionSchemas()) expect(succeeded, action).to.include(action);
+    for (const action of await handWrittenActionSchemas()) expect(succeeded, action).to.include(action);
   });
 
   it("is current with the products' recordings.ts (run `npm run recordings` when this fails)", async () => {

@@ -82,10 +82,10 @@ ruleTester(actionSchema, {
       }),
     },
     {
-      name: "an action with no registered schema is not judged",
+      name: "an action no description names is not judged",
       notApplicable: true,
       dialect: "tencent",
-      action: "DescribeZones",
+      action: "DescribeConformanceFixture",
       body: tencentSuccess({ ZoneSet: "anything" }),
     },
     {
