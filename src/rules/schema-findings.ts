@@ -90,9 +90,10 @@ function expectation(error: ErrorObject): string {
 }
 
 /**
- * anyOf (the XML views: a list or a single element) makes ajv report every branch. A branch that failed on
- * the value's type is noise; errors inside the value come from the branch that fits, and explain the anyOf
- * error better than it does itself.
+ * anyOf (the XML views: a list or a single element; a generated schema's nullable object: the object or
+ * null) makes ajv report every branch. A branch that failed on the value's type is noise; errors on the
+ * value itself (a missing member) or inside it come from the branch that fits, and explain the anyOf error
+ * better than it does itself.
  */
 function explainAnyOf(errors: ErrorObject[]): ErrorObject[] {
   const anyOfAt = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
@@ -100,10 +101,10 @@ function explainAnyOf(errors: ErrorObject[]): ErrorObject[] {
   const kept = errors.filter(
     (e) => !(anyOfAt.has(e.instancePath) && (e.keyword === "type" || e.keyword === "const")),
   );
-  return kept.filter(
-    (e) =>
-      e.keyword !== "anyOf" || !kept.some((other) => other.instancePath.startsWith(`${e.instancePath}/`)),
-  );
+  const explains = (other: ErrorObject, anyOf: ErrorObject) =>
+    other.instancePath.startsWith(`${anyOf.instancePath}/`) ||
+    (other.instancePath === anyOf.instancePath && other.keyword !== "anyOf");
+  return kept.filter((e) => e.keyword !== "anyOf" || !kept.some((other) => explains(other, e)));
 }
 
 /**
