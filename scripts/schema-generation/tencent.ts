@@ -98,16 +98,20 @@ const LIST_ITEM_PRIMITIVES: Record<string, JsonSchema> = {
 /**
  * When a member admits null.
  * - `value_allowed_null: true` → null is admitted (13,207 of the 60,833 members).
- * - `value_allowed_null: false` → not, UNLESS the member's own document says it may be null: 2,497
+ * - `value_allowed_null: false` → not, UNLESS the member's own document says it may be null: 2,782
  *   members carry `false` beside the documented note "Note: This field may return null, indicating that
  *   no valid values can be obtained." (9,357 carry the note with `true`). Flag and text disagree; the text
  *   is what a reader of the reference sees, and a null there is documented behaviour, so the generator
- *   admits null when either says so (15,704 members in all).
+ *   admits null when either says so (15,989 members in all).
  * - key absent (RequestId in all 8,584 output objects, and 13 other members: batch LoginSettings (3),
  *   cvm RegionInfo (3), vpc CustomerGatewayVendor (3) and 4 vpc outputs) → as `false`: nothing documents
  *   a null there.
+ * The note is written with and without backticks ("may return `null`"), and some members say when they
+ * are null instead ("this parameter is `null` for postpaid instances": cvm Instance.ExpiredTime, with
+ * `value_allowed_null: false`); both count as the document saying so.
  */
-const DOCUMENTED_NULL = /\b(?:may|might|can|could) (?:return|be) null\b/i;
+const DOCUMENTED_NULL =
+  /\b(?:may|might|can|could) (?:return|be) `?null\b|\b(?:is|are|returns?) `?null`? (?:for|when|if|in)\b/i;
 
 function admitsNull(member: ApiMember): boolean {
   return member.value_allowed_null === true || DOCUMENTED_NULL.test(member.document ?? "");
