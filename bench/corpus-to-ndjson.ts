@@ -3,10 +3,12 @@
  * copied) into the project's NDJSON format: one Tencent exchange per documented example, in file order
  * (services, then versions, sorted by code point; actions and examples in the order of examples.json).
  *
- * Each line is a POST to https://HOST/ with X-TC-Action and an HTTP 200 response whose body is the
- * example's `output` as is (some outputs are placeholders or not valid JSON: the engine is meant to say so).
- * HOST comes from the example's own `Host:` line (fallback SVC.tencentcloudapi.com), the action from its
- * `X-TC-Action:` line (fallback the action it is filed under). A `_corpus` field (ignored by the readers)
+ * Each line is a POST to https://HOST/ with X-TC-Action and X-TC-Version and an HTTP 200 response whose
+ * body is the example's `output` as is (some outputs are placeholders or not valid JSON: the engine is
+ * meant to say so). HOST comes from the example's own `Host:` line (fallback SVC.tencentcloudapi.com), the
+ * action from its `X-TC-Action:` line (fallback the action it is filed under), the version from the
+ * folder it is filed under (vYYYYMMDD: the API version whose description the example belongs to, which
+ * picks the action's schema). A `_corpus` field (ignored by the readers)
  * names the example the line came from.
  *
  * As a script: `tsx bench/corpus-to-ndjson.ts OUT.ndjson [CORPUS_DIR]`.
@@ -112,7 +114,11 @@ export function exampleToExchange(example: CorpusExample): NdjsonExchange {
     request: {
       method: "POST",
       url: `https://${host}/`,
-      headers: { "x-tc-action": action, "content-type": "application/json" },
+      headers: {
+        "x-tc-action": action,
+        "x-tc-version": version.replace(/^v(\d{4})(\d{2})(\d{2})$/, "$1-$2-$3"),
+        "content-type": "application/json",
+      },
       body: "",
     },
     response: { status: 200, headers: { "content-type": "application/json" }, body: example.output },

@@ -20,6 +20,7 @@ import { dialectRequests } from "../src/providers/dialect-requests.js";
 import type { ProductDefinition } from "../src/providers/product.js";
 import { findProduct } from "../src/providers/registry.js";
 import type { NdjsonExchange } from "../src/types/generated/ndjson-exchange.js";
+import { describedPayload } from "./described-payload.js";
 import { isMain } from "./is-main.js";
 
 export const DEFAULT_COUNT = 100_000;
@@ -253,7 +254,16 @@ function tencentDraft(r: Random, outcome: Draft["outcome"]): Draft {
   const requestId = r.uuid();
   const response: Record<string, unknown> =
     outcome === "success"
-      ? { ...tencentPayload(r, product, action), RequestId: requestId }
+      ? {
+          ...describedPayload(
+            "tencent",
+            product,
+            tencentVersion(product),
+            action,
+            tencentPayload(r, product, action),
+          ),
+          RequestId: requestId,
+        }
       : (() => {
           const [Code, Message] = r.pick(TENCENT_ERRORS);
           return { Error: { Code, Message }, RequestId: requestId };
