@@ -99,4 +99,17 @@ describe("SchemaRegistry: action schemas of the configuration (actionSchemas)", 
     expect(first?.id).to.equal("alibaba/actions/kms/Encrypt.xml-view.schema.json");
     expect(registry.action("alibaba", "kms", "Encrypt", "xml")).to.equal(first);
   });
+
+  it("keeps at most maxCompiled schemas compiled, and compiles a forgotten one again when it is needed", async () => {
+    const registry = await SchemaRegistry.load(undefined, [], { maxCompiled: 2 });
+    const encrypt = registry.action("alibaba", "kms", "Encrypt", "json");
+    registry.action("alibaba", "kms", "DescribeRegions", "json");
+    expect(registry.action("alibaba", "kms", "Encrypt", "json"), "still compiled").to.equal(encrypt);
+    registry.action("tencent", "cvm", "DescribeZones", "json");
+    const again = registry.action("alibaba", "kms", "Encrypt", "json");
+    expect(again, "compiled anew").not.to.equal(encrypt);
+    const body = alibabaSuccess({ CiphertextBlob: "x", KeyId: "key-1", KeyVersionId: "v" });
+    expect(again?.validate(body)).to.equal(encrypt?.validate(body));
+    expect(again?.id).to.equal(encrypt?.id);
+  });
 });
