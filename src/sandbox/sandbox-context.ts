@@ -3,6 +3,7 @@ import type { ProductDefinition } from "../providers/product.js";
 import type { SandboxServices } from "../providers/sandbox-kit/sandbox-services.js";
 import type { CodeTables } from "../schemas/code-tables.js";
 import type { DefectName } from "./defects.js";
+import { describedActions } from "./described-answer.js";
 import type { ResolvedSandboxOptions } from "./sandbox-options.js";
 import { SandboxThrottling } from "./sandbox-throttling.js";
 
@@ -47,5 +48,7 @@ export function createSandboxContext(
       if (!productStates.has(key)) productStates.set(key, create());
       return productStates.get(key) as State;
     },
+    describedAnswer: (product, action, version, params) =>
+      describedActions().answer(product.dialect, product.id, action, version, params),
   };
 }

@@ -19,4 +19,16 @@ export interface SandboxServices {
   retryAfter(dialect: Dialect): Record<string, string>;
   /** The product's state in this sandbox, made by `create` on first use and kept until the sandbox stops. */
   productState<State>(product: ProductDefinition, create: () => State): State;
+  /**
+   * The answer to an action the product's sandbox does not serve by hand but its actions document
+   * describes (schemas/DIALECT/actions/PRODUCT/VERSION.actions.json, `version` else the newest): a
+   * deterministic payload synthesized from the action's definition, seeded by product, action and `params`,
+   * without the request ID (the dialect's renderer adds it). Undefined when no document describes the action.
+   */
+  describedAnswer(
+    product: ProductDefinition,
+    action: string,
+    version: string | undefined,
+    params: Readonly<Record<string, unknown>>,
+  ): Record<string, unknown> | undefined;
 }

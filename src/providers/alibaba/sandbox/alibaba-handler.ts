@@ -146,7 +146,24 @@ function serve(
     });
   const { actions } = call.served.sandbox;
   const action = Object.hasOwn(actions, call.action) ? actions[call.action] : undefined;
-  if (!action) throw new Refusal("unknown-action", { value: call.action });
+  if (!action) {
+    // No hand-written action: the answer synthesized from the product's actions document, if it has one.
+    const answer = services.describedAnswer(
+      product,
+      call.action,
+      call.version,
+      Object.fromEntries(actionParams(recognition)),
+    );
+    if (!answer) throw new Refusal("unknown-action", { value: call.action });
+    const regionId = recognition.params.get("RegionId");
+    if (regionId !== undefined && !product.regions.includes(regionId)) {
+      throw new Refusal("unknown-region", {
+        value: regionId,
+        reason: `RegionId ${JSON.stringify(regionId)}; served: ${product.regions.join(", ")}`,
+      });
+    }
+    return answer;
+  }
 
   const checked = action.check(actionParams(recognition), actionContext(call.served, services));
   if (checked.regionId !== undefined && !product.regions.includes(checked.regionId)) {

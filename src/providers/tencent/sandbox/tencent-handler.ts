@@ -85,7 +85,7 @@ function serve(
   if (!actionName) throw new Refusal("missing-parameter", { parameter: "X-TC-Action" });
   const { actions } = served.sandbox;
   const action = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
-  if (!action) throw new Refusal("unknown-action", { value: actionName });
+  if (!action) return describedAction(request, product, actionName, version, services);
 
   const params = request.method === "GET" ? unflattenQuery(request.query) : jsonObjectBody(request.bodyText);
   const checked = action.check(params, { fromText: request.method === "GET" });
@@ -100,6 +100,32 @@ function serve(
   }
   if (checked.DryRun === true) throw new Refusal("dry-run");
   return action.run(checked, region, actionContext(served, services));
+}
+
+/**
+ * An action with no hand-written sandbox action: the answer synthesized from the product's actions
+ * document (after the same region and DryRun checks), else the unknown-action failure.
+ */
+function describedAction(
+  request: SandboxRequest,
+  product: ProductDefinition,
+  actionName: string,
+  version: string,
+  services: SandboxServices,
+): Record<string, unknown> {
+  const params = request.method === "GET" ? unflattenQuery(request.query) : jsonObjectBody(request.bodyText);
+  const answer = services.describedAnswer(product, actionName, version, params);
+  if (!answer) throw new Refusal("unknown-action", { value: actionName });
+  const region = request.headers["x-tc-region"];
+  if (!region) throw new Refusal("missing-parameter", { parameter: "X-TC-Region" });
+  if (!product.regions.includes(region)) {
+    throw new Refusal("unknown-region", {
+      value: region,
+      reason: `${product.service} is served in ${product.regions.join(", ")}`,
+    });
+  }
+  if (params.DryRun === true || params.DryRun === "true") throw new Refusal("dry-run");
+  return answer;
 }
 
 export function handleTencent(

@@ -90,7 +90,16 @@ function serve(
   }
   const { actions } = served.sandbox;
   const action = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
-  if (!action) throw new Refusal("unknown-action", { value: actionName });
+  if (!action) {
+    // No hand-written action: the answer synthesized from the product's actions document, if it has one.
+    const params = jsonObjectBody(request.bodyText);
+    const answer = services.describedAnswer(product, actionName, version, params);
+    if (!answer) throw new Refusal("unknown-action", { value: actionName });
+    if (typeof params.zoneId === "string" && !product.regions.includes(params.zoneId)) {
+      throw new Refusal("unknown-region", { value: params.zoneId });
+    }
+    return answer;
+  }
 
   const checked = action.check(jsonObjectBody(request.bodyText), actionContext(served, services));
   if (checked.zoneId !== undefined && !product.regions.includes(checked.zoneId)) {
