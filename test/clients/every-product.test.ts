@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import type { LookupFunction } from "node:net";
+import path from "node:path";
 import * as OpenApi from "@alicloud/openapi-client";
 import RPCClient from "@alicloud/pop-core";
 import * as $tea from "@alicloud/tea-typescript";
@@ -7,6 +9,7 @@ import { expect } from "chai";
 import { CommonClient } from "tencentcloud-sdk-nodejs-common";
 import * as exceptionModule from "tencentcloud-sdk-nodejs-common/tencentcloud/common/exception/tencent_cloud_sdk_exception.js";
 import { resolvePointer } from "../../src/model/json-pointer.js";
+import { schemasDir } from "../../src/project-paths.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import type { Dialect } from "../../src/providers/dialect.js";
 import type { ActionCall, ProbeDefinition, ProductDefinition } from "../../src/providers/product.js";
@@ -185,6 +188,28 @@ describe("official clients: every product and action call of the registry", () =
           });
         }
 
+        const described = describedActions(product);
+        if (described.length > 0) {
+          it(`pop-core: each of the ${described.length} actions its description names (${product.version}) returns the parsed success`, async () => {
+            const client = popCore(product, "url");
+            const request = (action: string, params: Record<string, unknown>) =>
+              client.request<Record<string, unknown>>(action, params);
+            const failed: string[] = [];
+            for (const action of described) {
+              // The product's own call where it has one (its parameters, and what it uses), else the region.
+              const call = product.calls.find((c) => c.action === action) ?? { action, params: {} };
+              try {
+                const result = await request(action, await paramsOf(product, call, request));
+                if (!requestIdPattern(product).test(String(result.RequestId)))
+                  failed.push(`${action}: no RequestId`);
+              } catch (error) {
+                failed.push(`${action}: ${(error as Error).message}`);
+              }
+            }
+            expect(failed, `${failed.length} of ${described.length} actions failed`).to.deep.equal([]);
+          });
+        }
+
         const probe = unknownKeyProbe(product);
         if (probe) {
           const code = failureAnswer(product, "unknown-key").code;
@@ -282,6 +307,20 @@ describe("official clients: every product and action call of the registry", () =
     }
   });
 });
+
+/** The actions of the product's newest generated description (schemas/DIALECT/actions/PRODUCT/*.actions.json). */
+function describedActions(product: ProductDefinition): string[] {
+  const dir = path.join(schemasDir, product.dialect, "actions", product.id);
+  const newest = (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => f.endsWith(".actions.json"))
+    .sort()
+    .at(-1);
+  if (!newest) return [];
+  const document = JSON.parse(readFileSync(path.join(dir, newest), "utf8")) as {
+    "x-actions": Record<string, string>;
+  };
+  return Object.keys(document["x-actions"]).sort();
+}
 
 /** An RPC-style call signed ACS3-HMAC-SHA256 (the client's default), its parameters in the query. */
 function acs3Params(action: string, version: string) {
