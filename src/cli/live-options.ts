@@ -1,3 +1,4 @@
+import { ActionsSpecError, describedCalls } from "../live/described-calls.js";
 import { DEFAULT_TIMEOUTS } from "../live/http-exchange.js";
 import type { LiveJobOptions } from "../live/live-job.js";
 import { LIVE_PRODUCTS } from "../live/select-calls.js";
@@ -18,6 +19,8 @@ export const LIVE_OPTIONS = {
   "headers-timeout": { type: "string" },
   "body-timeout": { type: "string" },
   retries: { type: "string" },
+  actions: { type: "string" },
+  mutating: { type: "boolean" },
 } as const;
 
 export const LIVE_USAGE = `  --target URL            a provider endpoint or private sandbox (default: the built-in sandbox,
@@ -32,7 +35,13 @@ export const LIVE_USAGE = `  --target URL            a provider endpoint or priv
   --connect-timeout MS    default ${DEFAULT_TIMEOUTS.connectMs}
   --headers-timeout MS    default ${DEFAULT_TIMEOUTS.headersMs}
   --body-timeout MS       default ${DEFAULT_TIMEOUTS.bodyMs}
-  --retries N             retries of a throttled call, after back-off (default: 4)`;
+  --retries N             retries of a throttled call, after back-off (default: 4)
+  --actions SPEC          also call the described actions of each selected product (its actions
+                          document in schemas/): all, a comma-separated list of names, or a pattern
+                          with * (Describe*); read-only ones only (Describe, List, Get, Query, Inquiry,
+                          Check), with no parameters but the region (a real provider answers actions
+                          that need parameters with MissingParameter)
+  --mutating              with --actions: the actions that may change state too`;
 
 interface LiveFlags {
   config?: string | undefined;
@@ -48,6 +57,8 @@ interface LiveFlags {
   "headers-timeout"?: string | undefined;
   "body-timeout"?: string | undefined;
   retries?: string | undefined;
+  actions?: string | undefined;
+  mutating?: boolean | undefined;
 }
 
 /** The live part of a run's options, validated: every mistake is a UsageError naming the flag. */
@@ -55,9 +66,22 @@ export function liveJobSettings(
   flags: LiveFlags,
 ): Pick<
   LiveJobOptions,
-  "target" | "dialects" | "products" | "defects" | "concurrency" | "timeouts" | "throttleRetries"
+  "target" | "dialects" | "products" | "actions" | "defects" | "concurrency" | "timeouts" | "throttleRetries"
 > {
   const { dialects, products } = parseSelection(flags, LIVE_PRODUCTS);
+  if (flags.mutating && flags.actions === undefined)
+    throw new UsageError("--mutating applies to --actions only (e.g. --actions all --mutating)");
+  const actions =
+    flags.actions === undefined ? undefined : { spec: flags.actions, mutating: flags.mutating === true };
+  if (actions) {
+    try {
+      // Checked now, so a typo is a usage error before the sandbox starts or any call is made.
+      describedCalls(actions, { dialects, products });
+    } catch (error) {
+      if (error instanceof ActionsSpecError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   const defects = listOption(flags.defect);
   const known = new Set(DEFECTS.map((d) => d.name));
   const unknownDefect = defects?.find((d) => !known.has(d as DefectName));
@@ -71,6 +95,7 @@ export function liveJobSettings(
     target: flags.target,
     dialects: dialects ? [...dialects] : undefined,
     products: products ? [...products] : undefined,
+    actions,
     defects: defects as DefectName[] | undefined,
     concurrency: parseNumberOption("concurrency", flags.concurrency, 1, 256) ?? 4,
     timeouts: {

@@ -61,6 +61,7 @@ The main job. With no --target: starts the built-in sandbox on a free loopback p
 action call and probe to it, then checks the configured recorded target ("recordings" in
 conformance.config.json; default the shipped recordings/), writes reports/conformance.json, prints a
 summary, and exits by the gate. With --target URL: the same calls and probes against that target only.
+--actions adds a call per described action it selects (read-only ones unless --mutating).
 
 Options:
 ${LIVE_USAGE}

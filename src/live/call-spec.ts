@@ -17,6 +17,8 @@ export interface CallSpec extends CallToSign {
   probe?: { name: string; expected: ProbeExpectation };
   /** A parameter taken from an earlier call's answer (run after it): delete what was created. */
   uses?: { call: string; pointer: string; param: string };
+  /** Changes state: planned after the read-only calls (default: by the action's name, plan-tasks.ts). */
+  mutating?: boolean;
   /** The throttling probe repeats its call until it is throttled (at most this many times). */
   repeatUntilThrottled?: number;
 }

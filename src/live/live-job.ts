@@ -9,6 +9,7 @@ import type { Dialect } from "../providers/dialect.js";
 import type { DefectName } from "../sandbox/defects.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
 import type { ConformanceReport } from "../types/generated/report.js";
+import type { ActionsRequest } from "./described-calls.js";
 import { HarWriter } from "./har-writer.js";
 import type { Timeouts } from "./http-exchange.js";
 import { displayUrl } from "./redact.js";
@@ -20,6 +21,8 @@ export interface LiveJobOptions {
   target?: string | undefined;
   dialects?: Dialect[] | undefined;
   products?: string[] | undefined;
+  /** `--actions` (and `--mutating`): also call the described actions it selects (described-calls.ts). */
+  actions?: ActionsRequest | undefined;
   /** Defects for the built-in sandbox (docs/sandbox.md). */
   defects?: DefectName[] | undefined;
   /** Also check the configured recorded target into the same report (`conformance run` with no target). */
@@ -65,7 +68,11 @@ export async function runLiveJob(
   const env = options.env ?? process.env;
   const config = await loadConfig(options.config);
   const maxBodyBytes = options.maxBodyBytes ?? config.maxBodyBytes;
-  const calls = selectCalls({ dialects: options.dialects, products: options.products });
+  const calls = selectCalls({
+    dialects: options.dialects,
+    products: options.products,
+    actions: options.actions,
+  });
   const dialects = [...new Set(calls.map((c) => c.dialect))];
   let target: URL | undefined;
   if (options.target !== undefined) {

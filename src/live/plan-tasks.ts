@@ -30,7 +30,7 @@ export function planTasks(calls: readonly CallSpec[]): CallSpec[][][] {
     }
     const task = [call];
     taskOf.set(call.id, task);
-    (MUTATING.test(call.action) ? mutating : readOnly).push(task);
+    ((call.mutating ?? MUTATING.test(call.action)) ? mutating : readOnly).push(task);
   }
   return [readOnly, mutating, probes, throttling].filter((phase) => phase.length > 0);
 }

@@ -2,6 +2,7 @@ import type { Dialect } from "../providers/dialect.js";
 import { productsOf } from "../providers/registry.js";
 import { ACTION_CALLS } from "./action-calls.js";
 import type { CallSpec } from "./call-spec.js";
+import { type ActionsRequest, describedCalls } from "./described-calls.js";
 import { probeCalls } from "./probe-catalogue.js";
 
 export interface CallFilter {
@@ -9,11 +10,17 @@ export interface CallFilter {
   products?: readonly string[];
   /** Leave the probes out (plain action calls only). */
   noProbes?: boolean;
+  /** `--actions`: also call the described actions it selects (described-calls.ts). */
+  actions?: ActionsRequest | undefined;
 }
 
-/** The action calls and probes of a run, narrowed to the dialects and products asked for. */
+/**
+ * The action calls and probes of a run, narrowed to the dialects and products asked for, with the
+ * described actions `--actions` selects after the products' own calls.
+ */
 export function selectCalls(filter: CallFilter = {}): CallSpec[] {
-  const all = [...ACTION_CALLS, ...(filter.noProbes ? [] : probeCalls())];
+  const described = filter.actions ? describedCalls(filter.actions, filter) : [];
+  const all = [...ACTION_CALLS, ...described, ...(filter.noProbes ? [] : probeCalls())];
   return all.filter(
     (call) =>
       (!filter.dialects || filter.dialects.includes(call.dialect)) &&

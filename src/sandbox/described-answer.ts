@@ -1,17 +1,14 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { schemasDir } from "../project-paths.js";
 import type { Dialect } from "../providers/dialect.js";
+import {
+  type ActionsDocument,
+  type ActionsDocuments,
+  actionsDocuments,
+} from "../schemas/actions-documents.js";
+
+export type { ActionsDocument };
 
 type Schema = Record<string, unknown>;
-
-/** One generated `DIALECT/actions/PRODUCT/YYYY-MM-DD.actions.json`: action → definition, and the definitions. */
-export interface ActionsDocument {
-  version: string;
-  actions: Readonly<Record<string, string>>;
-  definitions: Readonly<Record<string, Schema>>;
-}
 
 /**
  * How deep the synthesis goes. Past it, and inside a definition that refers to itself (a tree of
@@ -203,73 +200,9 @@ export function synthesizeAnswer(
     : {};
 }
 
-const DOCUMENT_FILE = /^(\d{4}-\d{2}-\d{2})\.actions\.json$/;
-
-/**
- * The generated actions documents of schemas/ (docs/schemas.md), read on first use and cached for the
- * process: which versions a product has, and each document once.
- */
+/** The sandbox's answers to described actions, from the process's actions documents. */
 export class DescribedActions {
-  private readonly versions = new Map<string, readonly string[]>();
-  private readonly documents = new Map<string, ActionsDocument | undefined>();
-
-  constructor(private readonly dir: string = schemasDir) {}
-
-  /** The product's described versions, newest first. */
-  versionsOf(dialect: Dialect, product: string): readonly string[] {
-    const key = `${dialect}/${product}`;
-    let found = this.versions.get(key);
-    if (!found) {
-      let names: string[] = [];
-      try {
-        names = readdirSync(path.join(this.dir, dialect, "actions", product));
-      } catch {
-        names = [];
-      }
-      found = names
-        .map((n) => DOCUMENT_FILE.exec(n)?.[1])
-        .filter((v): v is string => v !== undefined)
-        .sort()
-        .reverse();
-      this.versions.set(key, found);
-    }
-    return found;
-  }
-
-  document(dialect: Dialect, product: string, version: string): ActionsDocument | undefined {
-    const key = `${dialect}/${product}/${version}`;
-    if (this.documents.has(key)) return this.documents.get(key);
-    const file = path.join(this.dir, dialect, "actions", product, `${version}.actions.json`);
-    let document: ActionsDocument | undefined;
-    try {
-      const schema = JSON.parse(readFileSync(file, "utf8")) as Schema;
-      document = {
-        version,
-        actions: (schema["x-actions"] ?? {}) as Record<string, string>,
-        definitions: (schema.definitions ?? {}) as Record<string, Schema>,
-      };
-    } catch {
-      document = undefined;
-    }
-    this.documents.set(key, document);
-    return document;
-  }
-
-  /** The document that describes `action`: the version named, else the newest that has it. */
-  describing(
-    dialect: Dialect,
-    product: string,
-    action: string,
-    version?: string,
-  ): ActionsDocument | undefined {
-    const all = this.versionsOf(dialect, product);
-    const ordered = version && all.includes(version) ? [version, ...all.filter((v) => v !== version)] : all;
-    for (const v of ordered) {
-      const document = this.document(dialect, product, v);
-      if (document && Object.hasOwn(document.actions, action)) return document;
-    }
-    return undefined;
-  }
+  constructor(private readonly documents: ActionsDocuments = actionsDocuments()) {}
 
   /** The synthesized answer of `action`, or undefined when no document of the product describes it. */
   answer(
@@ -279,7 +212,7 @@ export class DescribedActions {
     version: string | undefined,
     params: Readonly<Record<string, unknown>>,
   ): Record<string, unknown> | undefined {
-    const document = this.describing(dialect, product, action, version);
+    const document = this.documents.describing(dialect, product, action, version);
     if (!document) return undefined;
     return synthesizeAnswer(document, action, answerSeed(dialect, product, action, params));
   }
