@@ -6,7 +6,7 @@ import {
   stringParam,
 } from "../../sandbox-kit/parameter-checks.js";
 import { Refusal } from "../../sandbox-kit/refusal.js";
-import { type AlibabaAction, knownName } from "../sandbox/alibaba-action.js";
+import { type AlibabaAction, checkAcceptLanguage, knownName } from "../sandbox/alibaba-action.js";
 
 const TEXT = { fromText: true };
 
@@ -23,10 +23,7 @@ const DESCRIBE_REGIONS_PARAMS = new Set(["RegionId", "AcceptLanguage", "Instance
 const describeRegions: AlibabaAction = {
   check(params, context) {
     rejectUnknown(params.keys(), (name) => knownName(name, DESCRIBE_REGIONS_PARAMS));
-    stringParam(params.get("AcceptLanguage"), "AcceptLanguage", {
-      pattern: /^(zh-CN|en-US|ja)$/,
-      what: "zh-CN, en-US or ja",
-    });
+    checkAcceptLanguage(params);
     stringParam(params.get("InstanceChargeType"), "InstanceChargeType", {
       pattern: /^(PrePaid|PostPaid|SpotWithPriceLimit|SpotAsPriceGo)$/,
       what: "PrePaid, PostPaid, SpotWithPriceLimit or SpotAsPriceGo",

@@ -1,7 +1,7 @@
 import { createCipheriv, createHash, createHmac } from "node:crypto";
-import { rejectUnknown, requirePresent, stringParam } from "../../sandbox-kit/parameter-checks.js";
+import { rejectUnknown, requirePresent } from "../../sandbox-kit/parameter-checks.js";
 import { Refusal } from "../../sandbox-kit/refusal.js";
-import { type AlibabaAction, knownName } from "../sandbox/alibaba-action.js";
+import { type AlibabaAction, checkAcceptLanguage, knownName } from "../sandbox/alibaba-action.js";
 
 /** Every key exists in the sandbox, when its ID has one of KMS's shapes (key ID, UUID, alias, ARN). */
 const KEY_SHAPES = [
@@ -101,10 +101,7 @@ const DESCRIBE_REGIONS_PARAMS = new Set(["RegionId", "AcceptLanguage"]);
 const describeRegions: AlibabaAction = {
   check(params, context) {
     rejectUnknown(params.keys(), (name) => knownName(name, DESCRIBE_REGIONS_PARAMS));
-    stringParam(params.get("AcceptLanguage"), "AcceptLanguage", {
-      pattern: /^(zh-CN|en-US|ja)$/,
-      what: "zh-CN, en-US or ja",
-    });
+    checkAcceptLanguage(params);
     return {
       regionId: params.get("RegionId"),
       run: () => ({ Regions: { Region: context.product.regions.map((RegionId) => ({ RegionId })) } }),

@@ -1,3 +1,4 @@
+import { stringParam } from "../../sandbox-kit/parameter-checks.js";
 import type { ActionContext } from "../../sandbox-kit/product-sandbox.js";
 
 /** An action's parameters: everything but the common ones (signature, Action, Version, Format…). */
@@ -49,4 +50,12 @@ export function knownName(
   const max = repeated[`${match[1]}${match[3] ?? ""}`];
   const n = Number(match[2]);
   return max !== undefined && n >= 1 && n <= max;
+}
+
+/** AcceptLanguage, where an action takes it (KMS and ECS DescribeRegions): zh-CN, en-US or ja. */
+export function checkAcceptLanguage(params: ActionParams): void {
+  stringParam(params.get("AcceptLanguage"), "AcceptLanguage", {
+    pattern: /^(zh-CN|en-US|ja)$/,
+    what: "zh-CN, en-US or ja",
+  });
 }
