@@ -27,6 +27,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { GoSchemaBuilder, type GoStruct, type JsonSchema, parseGoStructs, sortedByKey } from "./go-models.js";
+import { goRequestParameters, requestSchema } from "./request-schemas.js";
 
 const SDK = "alibaba-cloud-sdk-go";
 
@@ -54,6 +55,8 @@ export interface AlibabaAction {
   action: string;
   /** The Go response struct, e.g. EncryptResponse. */
   response: string;
+  /** The Go request struct, e.g. EncryptRequest. */
+  request: string;
   /** The file that declares the action, relative to the SDK folder. */
   file: string;
 }
@@ -96,7 +99,7 @@ export function alibabaActions(
       `func \\(client \\*Client\\) \\w+\\(request \\*${requestType}\\) \\(response \\*(\\w+), err error\\)`,
     ).exec(source);
     if (!method) throw new Error(`${file}: no client method takes *${requestType}`);
-    actions.push({ action, response: method[1] as string, file });
+    actions.push({ action, response: method[1] as string, request: requestType, file });
   }
   return { actions, structs };
 }
@@ -121,7 +124,8 @@ function productDocument(
     descriptions: false,
   });
   const xActions: Record<string, string> = {};
-  for (const { action, response, file } of actions) {
+  const xRequests: Record<string, Record<string, unknown>> = {};
+  for (const { action, response, request, file } of actions) {
     if (Object.hasOwn(xActions, action)) throw new Error(`${spec.folder}: action ${action} twice`);
     const struct = structs.get(response);
     if (!struct) throw new Error(`${spec.folder}/${file}: no struct ${response}`);
@@ -131,6 +135,15 @@ function productDocument(
     }
     builder.reached.add(response);
     xActions[action] = response;
+    const requestStruct = structs.get(request);
+    if (!requestStruct) throw new Error(`${spec.folder}/${file}: no struct ${request}`);
+    // Every field with a position (Query, Body, Path, Host) is a parameter, named by its `name` tag.
+    const parameters = goRequestParameters(
+      requestStruct.fields,
+      (field) => (field.tags.position !== undefined ? field.tags.name : undefined),
+      `${spec.folder}/${file}: ${request}`,
+    );
+    xRequests[action] = requestSchema(parameters, `${spec.folder}/${file}: ${request}`);
   }
   const id = `alibaba/actions/${spec.product}/${spec.version}.actions.json`;
   return {
@@ -146,6 +159,7 @@ function productDocument(
       "no null); other members pass. See docs/schemas.md, Generated action schemas (Alibaba and Zenlayer).",
     "x-generated": { generator: "scripts/schema-generation/alibaba.ts", source, commit },
     "x-actions": sortedByKey(xActions),
+    "x-requests": sortedByKey(xRequests),
     definitions: builder.definitions(),
   };
 }

@@ -40,6 +40,7 @@ import {
   parseGoStructs,
   sortedByKey,
 } from "./go-models.js";
+import { goRequestParameters, requestSchema } from "./request-schemas.js";
 
 const SDK = "zenlayercloud-sdk-go";
 
@@ -58,7 +59,7 @@ export interface ZenlayerService {
   service: string;
   /** The client's APIVersion constant, e.g. 2022-11-20. */
   version: string;
-  actions: { action: string; response: string }[];
+  actions: { action: string; request: string; response: string }[];
 }
 
 /** Every service folder of the SDK (a folder with a models.go), in name order. */
@@ -96,7 +97,7 @@ export function zenlayerService(corpusDir: string, folder: string): ZenlayerServ
     if (actionOfRequest.has(head[1] as string)) throw new Error(`${file}: two constructors of ${head[1]}`);
     actionOfRequest.set(head[1] as string, init[1] as string);
   }
-  const actions: { action: string; response: string }[] = [];
+  const actions: { action: string; request: string; response: string }[] = [];
   const seen = new Set<string>();
   for (const fn of functions) {
     const method = /^func \(c \*Client\) \w+\(request \*(\w+)\) \(response \*(\w+), err error\)/.exec(fn);
@@ -105,7 +106,7 @@ export function zenlayerService(corpusDir: string, folder: string): ZenlayerServ
     if (!action) throw new Error(`${file}: no NewXxxRequest() builds ${method[1]}`);
     if (seen.has(action)) throw new Error(`${file}: two client methods for action ${action}`);
     seen.add(action);
-    actions.push({ action, response: method[2] as string });
+    actions.push({ action, request: method[1] as string, response: method[2] as string });
   }
   if (actions.length !== actionOfRequest.size) {
     throw new Error(
@@ -151,8 +152,18 @@ function serviceDocument(corpusDir: string, commit: string, folder: string): Jso
     descriptions: true,
   });
   const xActions: Record<string, string> = {};
+  const xRequests: Record<string, JsonSchema> = {};
   const inline: Record<string, JsonSchema> = {};
-  for (const { action, response } of spec.actions) {
+  for (const { action, request, response } of spec.actions) {
+    const requestStruct = structs.get(request);
+    if (!requestStruct)
+      throw new Error(`${where}: action ${action} takes ${request}, which models.go does not declare`);
+    const parameters = goRequestParameters(
+      requestStruct.fields,
+      (field) => jsonNameOf(field)?.name,
+      `${where}: ${request}`,
+    );
+    xRequests[action] = requestSchema(parameters, `${where}: ${request}`);
     const struct = structs.get(response);
     if (!struct)
       throw new Error(`${where}: action ${action} returns ${response}, which models.go does not declare`);
@@ -200,6 +211,7 @@ function serviceDocument(corpusDir: string, commit: string, folder: string): Jso
       "docs/schemas.md, Generated action schemas (Alibaba and Zenlayer).",
     "x-generated": { generator: "scripts/schema-generation/zenlayer.ts", source, commit },
     "x-actions": sortedByKey(xActions),
+    "x-requests": sortedByKey(xRequests),
     definitions: sortedByKey({ ...definitions, ...inline }),
   };
 }

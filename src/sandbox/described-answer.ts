@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Dialect } from "../providers/dialect.js";
+import { Refusal } from "../providers/sandbox-kit/refusal.js";
 import {
   type ActionsDocument,
   type ActionsDocuments,
   actionsDocuments,
 } from "../schemas/actions-documents.js";
+import { type ParameterTextOptions, parameterProblem } from "../schemas/request-parameters.js";
 
 export type { ActionsDocument };
 
@@ -204,16 +206,27 @@ export function synthesizeAnswer(
 export class DescribedActions {
   constructor(private readonly documents: ActionsDocuments = actionsDocuments()) {}
 
-  /** The synthesized answer of `action`, or undefined when no document of the product describes it. */
+  /**
+   * The synthesized answer of `action`, or undefined when no document of the product describes it. Throws
+   * the Refusal of the first parameter the description's request side rejects (a required one missing, a
+   * value of the wrong type): the dialect renders it as its documented MissingParameter or invalid-parameter
+   * answer.
+   */
   answer(
     dialect: Dialect,
     product: string,
     action: string,
     version: string | undefined,
     params: Readonly<Record<string, unknown>>,
+    options: ParameterTextOptions = {},
   ): Record<string, unknown> | undefined {
     const document = this.documents.describing(dialect, product, action, version);
     if (!document) return undefined;
+    const problem = parameterProblem(document.requests[action], params, options);
+    if (problem) {
+      const { kind, ...detail } = problem;
+      throw new Refusal(kind, detail);
+    }
     return synthesizeAnswer(document, action, answerSeed(dialect, product, action, params));
   }
 }

@@ -48,7 +48,7 @@ export function createSandboxContext(
       if (!productStates.has(key)) productStates.set(key, create());
       return productStates.get(key) as State;
     },
-    describedAnswer: (product, action, version, params) =>
-      describedActions().answer(product.dialect, product.id, action, version, params),
+    describedAnswer: (product, action, version, params, textOptions) =>
+      describedActions().answer(product.dialect, product.id, action, version, params, textOptions),
   };
 }

@@ -5,11 +5,28 @@ import type { Dialect } from "../providers/dialect.js";
 
 type Schema = Record<string, unknown>;
 
-/** One generated `DIALECT/actions/PRODUCT/YYYY-MM-DD.actions.json`: action → definition, and the definitions. */
+/** The top-level request parameters of an action (`x-requests`, docs/schemas.md "Request parameters"). */
+export interface RequestDescription {
+  type: "object";
+  properties?: Readonly<Record<string, ParameterDescription>>;
+  required?: readonly string[];
+}
+
+export interface ParameterDescription {
+  type: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  /** Required parameters carry their documented example (or a plain value of the type). */
+  examples?: readonly unknown[];
+}
+
+/**
+ * One generated `DIALECT/actions/PRODUCT/YYYY-MM-DD.actions.json`: action → definition of its response,
+ * the definitions, and action → its request parameters.
+ */
 export interface ActionsDocument {
   version: string;
   actions: Readonly<Record<string, string>>;
   definitions: Readonly<Record<string, Schema>>;
+  requests: Readonly<Record<string, RequestDescription>>;
 }
 
 const DOCUMENT_FILE = /^(\d{4}-\d{2}-\d{2})\.actions\.json$/;
@@ -56,6 +73,7 @@ export class ActionsDocuments {
         version,
         actions: (schema["x-actions"] ?? {}) as Record<string, string>,
         definitions: (schema.definitions ?? {}) as Record<string, Schema>,
+        requests: (schema["x-requests"] ?? {}) as Record<string, RequestDescription>,
       };
     } catch {
       document = undefined;

@@ -2,7 +2,7 @@ import { Ajv } from "ajv";
 
 /**
  * One configuration for every validator: all errors (each becomes a finding); x-source, and the generated
- * action documents' x-actions and x-generated, as annotations. Compiling is what the first exchange of an
+ * action documents' x-actions, x-requests and x-generated, as annotations. Compiling is what the first exchange of an
  * action costs, and a run may meet thousands of actions once each (Tencent's 9,446 examples: 8,584
  * actions), so compiling is made cheap: referenced definitions are compiled once each and shared
  * (inlineRefs: false), not copied into every action that uses them, and ajv's code optimisation passes
@@ -20,5 +20,6 @@ export function createAjv(): Ajv {
   ajv.addKeyword({ keyword: "x-source", schemaType: ["object", "array"] });
   ajv.addKeyword({ keyword: "x-actions", schemaType: "object" });
   ajv.addKeyword({ keyword: "x-generated", schemaType: "object" });
+  ajv.addKeyword({ keyword: "x-requests", schemaType: "object" });
   return ajv;
 }

@@ -12,6 +12,7 @@ import {
 import type { RunningSandbox } from "../../src/sandbox/start-sandbox.js";
 import { closedView } from "../../src/schemas/closed-view.js";
 import { createAjv } from "../../src/schemas/create-ajv.js";
+import { minimalRequest } from "../../src/schemas/minimal-request.js";
 import { findingsOf } from "./support/judge.js";
 import {
   alibabaCall,
@@ -69,6 +70,9 @@ function rawDocument(d: Described): Schema {
   return JSON.parse(readFileSync(file, "utf8")) as Schema;
 }
 
+/** The smallest request the action's description accepts (its required parameters). */
+const minimal = (d: Described, action: string) => minimalRequest(d.dialect, d.product, action, d.version);
+
 function actionsOf(d: Described): string[] {
   return Object.keys(rawDocument(d)["x-actions"] as Record<string, string>).sort();
 }
@@ -88,7 +92,10 @@ describe("sandbox: answers synthesized from the actions documents", () => {
       it(`answers every described action (${Object.keys(names).length}) with a payload valid against its definition, closed too`, () => {
         const invalid: string[] = [];
         for (const action of Object.keys(names)) {
-          const answer = described.answer(d.dialect, d.product, action, d.version, { Probe: "1" });
+          const answer = described.answer(d.dialect, d.product, action, d.version, {
+            ...minimal(d, action),
+            Probe: "1",
+          });
           expect(answer, action).to.be.an("object");
           const definition = (raw.definitions as Record<string, Schema>)[names[action] as string] as Schema;
           const properties = (definition.properties ?? {}) as Schema;
@@ -110,17 +117,28 @@ describe("sandbox: answers synthesized from the actions documents", () => {
 
       it("is deterministic: the same parameters (in any order) give the same answer, others another", () => {
         for (const action of Object.keys(names)) {
-          const a = described.answer(d.dialect, d.product, action, d.version, { A: "1", B: { C: 2, D: 3 } });
+          const a = described.answer(d.dialect, d.product, action, d.version, {
+            ...minimal(d, action),
+            A: "1",
+            B: { C: 2, D: 3 },
+          });
           const b = new DescribedActions().answer(d.dialect, d.product, action, d.version, {
             B: { D: 3, C: 2 },
             A: "1",
+            ...minimal(d, action),
           });
           expect(a, action).to.deep.equal(b);
         }
         // Other parameters, other strings (wherever the payload has a string member).
         const differs = Object.keys(names).filter((action) => {
-          const one = described.answer(d.dialect, d.product, action, d.version, { A: "1" });
-          const other = described.answer(d.dialect, d.product, action, d.version, { A: "2" });
+          const one = described.answer(d.dialect, d.product, action, d.version, {
+            ...minimal(d, action),
+            A: "1",
+          });
+          const other = described.answer(d.dialect, d.product, action, d.version, {
+            ...minimal(d, action),
+            A: "2",
+          });
           return JSON.stringify(one) !== JSON.stringify(other);
         });
         expect(differs.length).to.be.greaterThan(Object.keys(names).length / 2);
@@ -132,6 +150,7 @@ describe("sandbox: answers synthesized from the actions documents", () => {
     const document: ActionsDocument = {
       version: "2020-01-01",
       actions: { DescribeTree: "Tree", Nothing: "Missing" },
+      requests: {},
       definitions: {
         Tree: {
           type: "object",
@@ -185,6 +204,47 @@ describe("sandbox: answers synthesized from the actions documents", () => {
     expect(described.answer("zenlayer", "bmc", "DescribeZones", "1999-01-01", {})).to.be.an("object");
   });
 
+  it("refuses what the request side of the description rejects: a missing required parameter, a wrong type", () => {
+    const refusal = (params: Record<string, unknown>, fromText = false) => {
+      try {
+        described.answer("tencent", "cvm", "DescribeInstancesAttributes", "2017-03-12", params, { fromText });
+        return undefined;
+      } catch (error) {
+        const { kind, detail } = error as { kind: string; detail: Record<string, string> };
+        return { kind, ...detail };
+      }
+    };
+    const base = minimalRequest("tencent", "cvm", "DescribeInstancesAttributes", "2017-03-12");
+    expect(Object.keys(base)).to.deep.equal(["Attributes", "InstanceIds"]);
+    expect(refusal(base)).to.equal(undefined);
+    expect(refusal({ InstanceIds: base.InstanceIds })).to.deep.equal({
+      kind: "missing-parameter",
+      parameter: "Attributes",
+    });
+    expect(refusal({ ...base, Attributes: "" })).to.include({ kind: "missing-parameter" });
+    expect(refusal({ ...base, InstanceIds: "ins-1" })).to.deep.equal({
+      kind: "invalid-parameter",
+      parameter: "InstanceIds",
+      value: "ins-1",
+      reason: "InstanceIds must be a list, not ins-1",
+    });
+    // Parameters the description does not name pass; so does text that reads as the type, from a query.
+    expect(refusal({ ...base, Extra: 1 })).to.equal(undefined);
+    const limit = { Limit: "5" };
+    expect(() => described.answer("tencent", "cvm", "DescribeInstances", "2017-03-12", limit)).to.throw(
+      /invalid-parameter \(Limit\): Limit must be an integer, not 5/,
+    );
+    expect(
+      described.answer("tencent", "cvm", "DescribeInstances", "2017-03-12", limit, { fromText: true }),
+    ).to.be.an("object");
+    expect(() =>
+      described.answer("alibaba", "kms", "ListKeys", "2016-01-20", { PageSize: "ten" }, { fromText: true }),
+    ).to.throw(/invalid-parameter \(PageSize\)/);
+    expect(() =>
+      described.answer("zenlayer", "bmc", "DescribeImages", "2022-11-20", { imageIds: "img-1" }),
+    ).to.throw(/invalid-parameter \(imageIds\)/);
+  });
+
   describe("through the running sandbox, judged by the engine", () => {
     let sandbox: RunningSandbox;
     before(async () => {
@@ -216,7 +276,7 @@ describe("sandbox: answers synthesized from the actions documents", () => {
       const problems = await judgeAll(
         generated(d).map((action) => [
           action,
-          () => tencentCall(sandbox.url, { action, params: { Limit: 1 } }),
+          () => tencentCall(sandbox.url, { action, params: minimal(d, action) }),
         ]),
       );
       expect(problems).to.deep.equal([]);
@@ -248,6 +308,28 @@ describe("sandbox: answers synthesized from the actions documents", () => {
         generated(d).map((action) => [action, () => zenlayerCall(sandbox.url, { action, params: {} })]),
       );
       expect(problems).to.deep.equal([]);
+    });
+
+    it("answers a missing required parameter and a wrong type with the dialect's documented codes", async () => {
+      const missing = await tencentCall(sandbox.url, { action: "DescribeInstancesAttributes", params: {} });
+      expect(missing.json.Response.Error.Code).to.equal("MissingParameter");
+      expect(missing.json.Response.Error.Message).to.include("Attributes");
+      const wrong = await tencentCall(sandbox.url, {
+        action: "DescribeInstancesAttributes",
+        params: { ...minimalRequest("tencent", "cvm", "DescribeInstancesAttributes"), InstanceIds: 7 },
+      });
+      expect(wrong.json.Response.Error.Code).to.equal("InvalidParameterValue");
+      const ali = await alibabaCall(sandbox.url, {
+        action: "ListKeys",
+        product: "kms",
+        params: { PageSize: "ten" },
+      });
+      expect([ali.status, ali.json.Code]).to.deep.equal([400, "InvalidParameter"]);
+      const zen = await zenlayerCall(sandbox.url, {
+        action: "DescribeImages",
+        params: { imageIds: "img-1" },
+      });
+      expect([zen.status, zen.json.code]).to.deep.equal([400, "INVALID_PARAMETER"]);
     });
 
     it("answers the same parameters with the same payload, keeps the dialect's checks first", async () => {

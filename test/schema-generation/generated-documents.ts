@@ -27,7 +27,7 @@ export function compileActions(documents: ReadonlyMap<string, object>): Map<stri
 }
 
 /**
- * The same in ajv's strict mode, with the two annotations declared as keywords: what createAjv() would need
+ * The same in ajv's strict mode, with the three annotations declared as keywords: what createAjv() would need
  * if it were strict (it is not: strict: false ignores unknown keywords).
  */
 export function compileActionsStrictly(
@@ -36,6 +36,7 @@ export function compileActionsStrictly(
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   ajv.addKeyword({ keyword: "x-actions", schemaType: "object" });
   ajv.addKeyword({ keyword: "x-generated", schemaType: "object" });
+  ajv.addKeyword({ keyword: "x-requests", schemaType: "object" });
   return compileWith(ajv, documents);
 }
 

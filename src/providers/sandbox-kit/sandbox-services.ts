@@ -24,11 +24,14 @@ export interface SandboxServices {
    * describes (schemas/DIALECT/actions/PRODUCT/VERSION.actions.json, `version` else the newest): a
    * deterministic payload synthesized from the action's definition, seeded by product, action and `params`,
    * without the request ID (the dialect's renderer adds it). Undefined when no document describes the action.
+   * Throws the Refusal of a parameter the description's request side rejects (missing-parameter,
+   * invalid-parameter); `fromText` where the values arrive as text (a query string, Alibaba RPC).
    */
   describedAnswer(
     product: ProductDefinition,
     action: string,
     version: string | undefined,
     params: Readonly<Record<string, unknown>>,
+    options?: { fromText?: boolean },
   ): Record<string, unknown> | undefined;
 }

@@ -38,6 +38,14 @@ export const COMMON_RPC_PARAMETERS = new Set([
   "ResourceOwnerAccount",
 ]);
 
+/** The owner parameters of COMMON_RPC_PARAMETERS: described (typed) by the SDK models of many actions. */
+export const OWNER_PARAMETERS: ReadonlySet<string> = new Set([
+  "OwnerId",
+  "OwnerAccount",
+  "ResourceOwnerId",
+  "ResourceOwnerAccount",
+]);
+
 /** Whether `name` is one of `names` or matches `NAME.N` for a listed repeatable name (N from 1 to max). */
 export function knownName(
   name: string,

@@ -7,7 +7,7 @@ import { newRequestId } from "../../sandbox-kit/request-ids.js";
 import { hostLabel, type SandboxRequest } from "../../sandbox-kit/sandbox-request.js";
 import type { SandboxServices } from "../../sandbox-kit/sandbox-services.js";
 import { parseIsoUtcSeconds, withinSkew } from "../../sandbox-kit/timestamps.js";
-import { type ActionParams, COMMON_RPC_PARAMETERS } from "./alibaba-action.js";
+import { type ActionParams, COMMON_RPC_PARAMETERS, OWNER_PARAMETERS } from "./alibaba-action.js";
 import { alibabaFailure } from "./alibaba-messages.js";
 import type { AlibabaProductSandbox } from "./alibaba-product-sandbox.js";
 import type { AlibabaRecognition } from "./recognize-alibaba.js";
@@ -148,11 +148,14 @@ function serve(
   const action = Object.hasOwn(actions, call.action) ? actions[call.action] : undefined;
   if (!action) {
     // No hand-written action: the answer synthesized from the product's actions document, if it has one.
+    // The owner parameters too: the descriptions type them (OwnerId is an integer).
+    const owners = [...recognition.params].filter(([name]) => OWNER_PARAMETERS.has(name));
     const answer = services.describedAnswer(
       product,
       call.action,
       call.version,
-      Object.fromEntries(actionParams(recognition)),
+      Object.fromEntries([...actionParams(recognition), ...owners]),
+      { fromText: true },
     );
     if (!answer) throw new Refusal("unknown-action", { value: call.action });
     const regionId = recognition.params.get("RegionId");

@@ -114,7 +114,9 @@ function describedAction(
   services: SandboxServices,
 ): Record<string, unknown> {
   const params = request.method === "GET" ? unflattenQuery(request.query) : jsonObjectBody(request.bodyText);
-  const answer = services.describedAnswer(product, actionName, version, params);
+  const answer = services.describedAnswer(product, actionName, version, params, {
+    fromText: request.method === "GET",
+  });
   if (!answer) throw new Refusal("unknown-action", { value: actionName });
   const region = request.headers["x-tc-region"];
   if (!region) throw new Refusal("missing-parameter", { parameter: "X-TC-Region" });
