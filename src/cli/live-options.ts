@@ -39,8 +39,9 @@ export const LIVE_USAGE = `  --target URL            a provider endpoint or priv
   --actions SPEC          also call the described actions of each selected product (its actions
                           document in schemas/): all, a comma-separated list of names, or a pattern
                           with * (Describe*); read-only ones only (Describe, List, Get, Query, Inquiry,
-                          Check), with no parameters but the region (a real provider answers actions
-                          that need parameters with MissingParameter)
+                          Check), each with its required parameters (documented examples) and the
+                          region; plus per-action probes (a required parameter left out, a value of
+                          the wrong type)
   --mutating              with --actions: the actions that may change state too`;
 
 interface LiveFlags {

@@ -2,6 +2,7 @@ import type { Dialect } from "../providers/dialect.js";
 import { dialectRequests } from "../providers/dialect-requests.js";
 import type { ProductDefinition } from "../providers/product.js";
 import { PRODUCTS } from "../providers/registry.js";
+import { minimalRequest } from "../schemas/minimal-request.js";
 import { callId } from "./action-calls.js";
 import type { CallSpec } from "./call-spec.js";
 import { describedActionsOf } from "./described-actions.js";
@@ -163,9 +164,10 @@ export function selectDescribedActions(
 
 /**
  * The calls `--actions` adds: one per selected action, in its dialect's call formats (Alibaba JSON and
- * XML), with no parameters but the region the product's own calls name (Tencent X-TC-Region, Alibaba
- * RegionId). The request side of the descriptions is not generated yet: a real provider answers actions
- * with required parameters MissingParameter.
+ * XML), with the smallest request the description accepts (its required parameters with their documented
+ * examples: src/schemas/minimal-request.ts) and the region the product's own calls name (Tencent
+ * X-TC-Region, Alibaba RegionId). A real provider may still refuse an example value (an instance id that
+ * is not the account's): that is a documented error, judged as any other answer.
  */
 export function describedCalls(
   request: ActionsRequest,
@@ -183,7 +185,7 @@ export function describedCalls(
           action,
           version,
           format,
-          params: {},
+          params: minimalRequest(product.dialect, product.id, action, version),
           region: product.callRegion,
           mutating: !isReadOnlyAction(action),
         }),

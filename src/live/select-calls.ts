@@ -1,8 +1,10 @@
 import type { Dialect } from "../providers/dialect.js";
-import { productsOf } from "../providers/registry.js";
+import { dialectRequests } from "../providers/dialect-requests.js";
+import { findProduct, productsOf } from "../providers/registry.js";
 import { ACTION_CALLS } from "./action-calls.js";
 import type { CallSpec } from "./call-spec.js";
 import { type ActionsRequest, describedCalls } from "./described-calls.js";
+import { describedProbes } from "./described-probes.js";
 import { probeCalls } from "./probe-catalogue.js";
 
 export interface CallFilter {
@@ -14,13 +16,23 @@ export interface CallFilter {
   actions?: ActionsRequest | undefined;
 }
 
+/** The probes of the described calls (described-probes.ts), from each action's first call format. */
+function probesOfDescribed(calls: readonly CallSpec[]): CallSpec[] {
+  return calls.flatMap((call) => {
+    const product = findProduct(call.dialect, call.product);
+    const first = dialectRequests[call.dialect].callFormats[0];
+    return product && call.format === first ? describedProbes(product, call) : [];
+  });
+}
+
 /**
  * The action calls and probes of a run, narrowed to the dialects and products asked for, with the
- * described actions `--actions` selects after the products' own calls.
+ * described actions `--actions` selects after the products' own calls, and their probes after the products'.
  */
 export function selectCalls(filter: CallFilter = {}): CallSpec[] {
   const described = filter.actions ? describedCalls(filter.actions, filter) : [];
-  const all = [...ACTION_CALLS, ...described, ...(filter.noProbes ? [] : probeCalls())];
+  const probes = filter.noProbes ? [] : [...probeCalls(), ...probesOfDescribed(described)];
+  const all = [...ACTION_CALLS, ...described, ...probes];
   return all.filter(
     (call) =>
       (!filter.dialects || filter.dialects.includes(call.dialect)) &&

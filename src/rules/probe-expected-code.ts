@@ -1,5 +1,6 @@
 import { ruleMessage } from "../model/render-message.js";
 import { errorCode } from "./error-fields.js";
+import { isThrottledAnswer } from "./group-throttled-answer.js";
 import { ALL_DIALECTS, type FindingDraft, NOT_APPLICABLE, type Rule } from "./rule.js";
 
 function statusMatches(expected: number | string, status: number): boolean {
@@ -30,7 +31,7 @@ export const probeExpectedCode: Rule = {
         "Code indicates the error code of the specific error. When the request goes wrong, you can use this error code to locate the cause and solution.",
     },
     decision:
-      "Applies to probe exchanges only (live runs, and recordings whose _conformance hint names the probe). Zenlayer publishes no code for most probes: there only the status class of seed 000 (4xx) is required.",
+      "Applies to probe exchanges only (live runs, and recordings whose _conformance hint names the probe). Zenlayer publishes no code for most probes: there only the status class of seed 000 (4xx) is required. A throttled answer (HTTP 429 or a throttling code) to a probe that does not expect one is the target asking to slow down, not its verdict on the probe: the live runner retries it after back-off, and the rule judges the attempt that is not throttled.",
     messages: MESSAGES,
     needs: "envelope",
   },
@@ -40,6 +41,9 @@ export const probeExpectedCode: Rule = {
     const { expected } = probe;
     const findings: FindingDraft[] = [];
     const code = errorCode(context);
+    const expectsThrottling =
+      expected.status === 429 || (expected.code !== null && isThrottledAnswer(0, expected.code));
+    if (!expectsThrottling && isThrottledAnswer(context.status, code)) return NOT_APPLICABLE;
     if (context.outcome !== "error") {
       findings.push({
         pointer: "",

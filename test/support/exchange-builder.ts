@@ -14,6 +14,8 @@ export interface ExchangeSpec {
   headers?: Record<string, string | null>;
   file?: string;
   index?: number;
+  /** The probe the request was (judged by probe-expected-code). */
+  probe?: RawExchange["probe"];
 }
 
 /** A recorded exchange as a provider's public endpoint would produce it. */
@@ -56,5 +58,6 @@ export function buildExchange(spec: ExchangeSpec): RawExchange {
     source: { file: spec.file ?? "test.har", index: spec.index ?? 0 },
     request: { method: "POST", url, headers: requestHeaders, body: "" },
     response: { status: spec.status ?? 200, headers, body, bodySize: Buffer.byteLength(body) },
+    ...(spec.probe ? { probe: spec.probe } : {}),
   };
 }
