@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import type { LookupFunction } from "node:net";
-import path from "node:path";
 import * as OpenApi from "@alicloud/openapi-client";
 import RPCClient from "@alicloud/pop-core";
 import * as $tea from "@alicloud/tea-typescript";
@@ -9,12 +7,18 @@ import { expect } from "chai";
 import { CommonClient } from "tencentcloud-sdk-nodejs-common";
 import * as exceptionModule from "tencentcloud-sdk-nodejs-common/tencentcloud/common/exception/tencent_cloud_sdk_exception.js";
 import { resolvePointer } from "../../src/model/json-pointer.js";
-import { schemasDir } from "../../src/project-paths.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import type { Dialect } from "../../src/providers/dialect.js";
 import type { ActionCall, ProbeDefinition, ProductDefinition } from "../../src/providers/product.js";
 import { failureAnswer, PRODUCTS } from "../../src/providers/registry.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import {
+  acs3Params,
+  OpenApiClient as Client,
+  paramsOf,
+  queryOf,
+  requestIdPattern,
+} from "../support/alibaba-clients.js";
 
 /**
  * Every product of the registry, every one of its action calls, through the official Node client of its
@@ -26,11 +30,6 @@ import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandb
  * Zenlayer Cloud has no official Node client, so its products are only listed here, as pending tests: no
  * official client of theirs is exercised by this file.
  */
-
-/** The darabonba client class (the CommonJS module's default export). */
-const Client =
-  (OpenApi as unknown as { default: { default?: typeof OpenApi.default } & typeof OpenApi.default }).default
-    .default ?? OpenApi.default;
 
 /** The error class of the Tea runtime (ResponseError, not exported by name). */
 const ResponseError = $tea.newError({ code: "x", message: "y" }).constructor as new (
@@ -48,12 +47,6 @@ const NODE_CLIENT: Record<Dialect, string | null> = {
   tencent: "tencentcloud-sdk-nodejs-common CommonClient",
   zenlayer: null,
 };
-
-/** A request ID in the product's letter case (provider-facts.md §3). */
-function requestIdPattern(product: ProductDefinition): RegExp {
-  const hex = product.requestIdCase === "upper" ? "[0-9A-F]" : "[0-9a-f]";
-  return new RegExp(`^${hex}{8}-${hex}{4}-${hex}{4}-${hex}{4}-${hex}{12}$`);
-}
 
 /** The product's first probe that calls with an access key the target does not know. */
 function unknownKeyProbe(product: ProductDefinition): (ProbeDefinition & { keyId: string }) | undefined {
@@ -130,25 +123,6 @@ describe("official clients: every product and action call of the registry", () =
       for (const made of popClients) (made as unknown as { keepAliveAgent: Agent }).keepAliveAgent.destroy();
     });
 
-    /** The call's parameters in the product's call region, with what it uses from a fresh call before it. */
-    async function paramsOf(
-      product: ProductDefinition,
-      call: ActionCall,
-      request: (action: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>,
-    ): Promise<Record<string, unknown>> {
-      const params: Record<string, unknown> = {
-        ...(product.callRegion === null ? {} : { RegionId: product.callRegion }),
-        ...call.params,
-      };
-      if (!call.uses) return params;
-      const used = product.calls.find((c) => c.action === call.uses?.action);
-      if (!used) throw new Error(`${titled(product)} ${call.action} uses no call ${call.uses.action}`);
-      const answer = await request(used.action, await paramsOf(product, used, request));
-      const value = resolvePointer(answer, call.uses.pointer);
-      expect(value, `${used.action} answers ${call.uses.pointer}`).to.be.a("string").and.not.empty;
-      return { ...params, [call.uses.param]: value };
-    }
-
     for (const product of PRODUCTS.filter((p) => p.dialect === "alibaba")) {
       describe(titled(product), () => {
         for (const call of product.calls) {
@@ -173,7 +147,7 @@ describe("official clients: every product and action call of the registry", () =
               }),
             );
             const request = async (action: string, params: Record<string, unknown>) => {
-              const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+              const query = queryOf(params);
               const answer = (await client.callApi(
                 acs3Params(action, product.version),
                 new OpenApi.OpenApiRequest({ query }),
@@ -188,27 +162,8 @@ describe("official clients: every product and action call of the registry", () =
           });
         }
 
-        const described = describedActions(product);
-        if (described.length > 0) {
-          it(`pop-core: each of the ${described.length} actions its description names (${product.version}) returns the parsed success`, async () => {
-            const client = popCore(product, "url");
-            const request = (action: string, params: Record<string, unknown>) =>
-              client.request<Record<string, unknown>>(action, params);
-            const failed: string[] = [];
-            for (const action of described) {
-              // The product's own call where it has one (its parameters, and what it uses), else the region.
-              const call = product.calls.find((c) => c.action === action) ?? { action, params: {} };
-              try {
-                const result = await request(action, await paramsOf(product, call, request));
-                if (!requestIdPattern(product).test(String(result.RequestId)))
-                  failed.push(`${action}: no RequestId`);
-              } catch (error) {
-                failed.push(`${action}: ${(error as Error).message}`);
-              }
-            }
-            expect(failed, `${failed.length} of ${described.length} actions failed`).to.deep.equal([]);
-          });
-        }
+        // Every action of the product's description, with each client and format, is
+        // test/clients/alibaba-every-action.test.ts.
 
         const probe = unknownKeyProbe(product);
         if (probe) {
@@ -236,7 +191,7 @@ describe("official clients: every product and action call of the registry", () =
                 protocol: "http",
               }),
             );
-            const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+            const query = queryOf(params);
             const error = await rejection(
               client.callApi(
                 acs3Params(call.action, product.version),
@@ -301,38 +256,7 @@ describe("official clients: every product and action call of the registry", () =
     }
   });
 
-  describe("Zenlayer: no official Node client", () => {
-    for (const product of PRODUCTS.filter((p) => p.dialect === "zenlayer")) {
-      it(`${titled(product)}: ${product.calls.map((c) => c.action).join(", ")} (no official Node client)`);
-    }
-  });
+  // Zenlayer has no official Node client: its official Go SDK calls every bmc action in
+  // test/surface/zenlayer-go-sdk.test.ts (npm run test:surface), and test/clients/zenlayer-go-calls.test.ts
+  // checks that its calls cover every action the description names.
 });
-
-/** The actions of the product's newest generated description (schemas/DIALECT/actions/PRODUCT/*.actions.json). */
-function describedActions(product: ProductDefinition): string[] {
-  const dir = path.join(schemasDir, product.dialect, "actions", product.id);
-  const newest = (existsSync(dir) ? readdirSync(dir) : [])
-    .filter((f) => f.endsWith(".actions.json"))
-    .sort()
-    .at(-1);
-  if (!newest) return [];
-  const document = JSON.parse(readFileSync(path.join(dir, newest), "utf8")) as {
-    "x-actions": Record<string, string>;
-  };
-  return Object.keys(document["x-actions"]).sort();
-}
-
-/** An RPC-style call signed ACS3-HMAC-SHA256 (the client's default), its parameters in the query. */
-function acs3Params(action: string, version: string) {
-  return new OpenApi.Params({
-    action,
-    version,
-    protocol: "HTTP",
-    pathname: "/",
-    method: "POST",
-    authType: "AK",
-    style: "RPC",
-    bodyType: "json",
-    reqBodyType: "formData",
-  });
-}
