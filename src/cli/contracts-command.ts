@@ -22,11 +22,13 @@ export const CONTRACTS_USAGE = `Usage: conformance contracts <generate|verify> [
 
 Pact V4 contracts for the documented envelopes (docs/contracts.md): one pact per provider product
 (tencent-cvm, alibaba-kms, alibaba-ess, zenlayer-bmc) with every action's success and every documented
-probe error, matchers derived from schemas/.
+probe error, matchers derived from schemas/; and one per-action pact per product with an actions document
+(contracts/surface/CONSUMER-surface-PROVIDER.json): a success of every other described action.
 
 conformance contracts generate [--consumer NAME] [--out DIR] [--quiet]
-  --consumer NAME         the consumer's name in the pacts (default: sdk)
-  --out DIR               where to write the pact files (default: contracts/)
+  --consumer NAME         the consumer's name in the pacts (default: sdk; the per-action pacts': NAME-surface)
+  --out DIR               where to write the pact files (default: contracts/; the per-action ones in
+                          DIR/surface/)
   --quiet                 do not list the files written
 
 conformance contracts verify [--target URL] [--contracts DIR] [--report-dir DIR] [--reporter LIST]
@@ -34,7 +36,8 @@ conformance contracts verify [--target URL] [--contracts DIR] [--report-dir DIR]
   --target URL            the provider to verify (default: the built-in sandbox on a free port, throttled
                           only by the "requests are throttled" state); signed with the SDK credential
                           variables (docs/live-runs.md)
-  --contracts DIR         a folder of pact files, or one file (default: contracts/)
+  --contracts DIR         a folder of pact files, or one file (default: contracts/, its *.json only;
+                          contracts/surface verifies the per-action pacts)
   --report-dir DIR        where to write contracts.json, pact-verifier.log (the verifier's own report,
                           without colour codes) and the conformance report, one exchange per
                           interaction judged by rule contract-verified, so "conformance gate" decides on

@@ -1,6 +1,6 @@
 import { MatchersV3 } from "./load-pact.js";
 
-const { like, decimal, regex } = MatchersV3;
+const { like, decimal, number, regex } = MatchersV3;
 
 /** The subset of JSON Schema the envelope and action schemas use. */
 export interface SchemaNode {
@@ -17,6 +17,7 @@ export interface SchemaNode {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  anyOf?: SchemaNode[];
   definitions?: Record<string, SchemaNode>;
 }
 
@@ -109,6 +110,9 @@ export function numberMatcher(node: SchemaNode, value: number, where: string): u
   if (node.maximum !== undefined)
     throw new Error(`${where}: a maximum (${node.maximum}) has no contract matcher; pin the value instead`);
   if (!integral) {
+    // A schema's "number" takes any number, 3 as well as 3.5: Pact's `number` matcher (its `decimal` would
+    // refuse an integer, which the schema allows). Only a value without a declared type is a `decimal`.
+    if (node.type === "number" && node.minimum === undefined) return number(value);
     if (node.minimum !== undefined)
       throw new Error(`${where}: a decimal minimum (${node.minimum}) has no contract matcher`);
     return decimal(value);
@@ -125,8 +129,8 @@ export function numberMatcher(node: SchemaNode, value: number, where: string): u
  * The example `value` with the matchers its schema implies, and only the members its schema requires:
  * Pact has no "optional" matcher, and ignores members of a JSON answer the contract does not list, so an
  * optional member is left out (a provider may omit it; when it sends one, the contract does not judge
- * it). Integers `integer` (and, with a `minimum`, a regex of their text as well), numbers `decimal`,
- * booleans a type matcher, strings a type matcher (with `minLength` or `pattern`: a regex as well;
+ * it). Integers `integer` (and, with a `minimum`, a regex of their text as well), `number`s Pact's
+ * `number` (a value of no declared type that is not whole `decimal`), booleans a type matcher, strings a type matcher (with `minLength` or `pattern`: a regex as well;
  * string enums a regex of their values), request IDs the dialect's regex, arrays a type matcher over
  * their first element with the schema's `minItems` (0 when the schema allows an empty array; the
  * example keeps one element so a consumer sees data). Members in `context.pinned` stay exact. A
