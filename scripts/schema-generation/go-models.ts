@@ -421,8 +421,15 @@ export interface SchemaMapping {
   descriptions: boolean;
 }
 
-const INTEGER_NAMES: ReadonlySet<string> = new Set(["int", "int8", "int16", "int32", "int64", "rune"]);
-const UNSIGNED_NAMES: ReadonlySet<string> = new Set(["uint", "uint8", "uint16", "uint32", "uint64", "byte"]);
+export const INTEGER_NAMES: ReadonlySet<string> = new Set(["int", "int8", "int16", "int32", "int64", "rune"]);
+export const UNSIGNED_NAMES: ReadonlySet<string> = new Set([
+  "uint",
+  "uint8",
+  "uint16",
+  "uint32",
+  "uint64",
+  "byte",
+]);
 
 /** Adds "null" to a schema's type, or wraps a $ref: the form a nil-able Go value takes. */
 function withNull(schema: JsonSchema): JsonSchema {

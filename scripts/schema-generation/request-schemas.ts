@@ -15,10 +15,12 @@
  * - `properties` and `required` are sorted; an action without parameters is `{ "type": "object" }`.
  */
 
+import type { ParameterDescription } from "../../src/schemas/actions-documents.js";
+import { fitsValue } from "../../src/schemas/request-parameters.js";
 import type { GoField, GoType } from "./go-models.js";
-import { goTypeText, sortedByKey } from "./go-models.js";
+import { goTypeText, INTEGER_NAMES, sortedByKey, UNSIGNED_NAMES } from "./go-models.js";
 
-export type ParameterType = "string" | "integer" | "number" | "boolean" | "array" | "object";
+export type ParameterType = ParameterDescription["type"];
 
 export interface RequestParameter {
   name: string;
@@ -45,23 +47,6 @@ function plainValue(type: ParameterType, example: string): unknown {
   }
 }
 
-function isOfType(value: unknown, type: ParameterType): boolean {
-  switch (type) {
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number";
-    case "boolean":
-      return typeof value === "boolean";
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return value !== null && typeof value === "object" && !Array.isArray(value);
-    default:
-      return typeof value === "string";
-  }
-}
-
 /**
  * The documented example as a value of the parameter's type. api.json writes examples as text: `1`, `true`,
  * `["ins-r8hr2upy"]`, `ins-r8hr2upy`, or prose; text that is not JSON of the type is a string example (used
@@ -71,7 +56,7 @@ export function exampleValue(type: ParameterType, example = ""): unknown {
   if (type === "string") return example.trim() === "" ? "x" : example;
   try {
     const parsed: unknown = JSON.parse(example);
-    if (isOfType(parsed, type)) return parsed;
+    if (fitsValue(parsed, type)) return parsed;
   } catch {
     // Not JSON: prose or nothing.
   }
@@ -103,19 +88,6 @@ export function requestSchema(
   return schema;
 }
 
-const INTEGERS = new Set([
-  "int",
-  "int8",
-  "int16",
-  "int32",
-  "int64",
-  "uint",
-  "uint8",
-  "uint16",
-  "uint32",
-  "uint64",
-]);
-
 /**
  * The parameter type of a Go request field. Zenlayer's request models are JSON (`*int`, `[]string`,
  * `*ChargePrepaid`); Alibaba's are query parameters typed `string`, `requests.Integer`, `requests.Boolean`,
@@ -136,7 +108,7 @@ export function goParameterType(type: GoType, where: string): ParameterType {
       if (type.name === "string") return "string";
       if (type.name === "bool") return "boolean";
       if (type.name === "float32" || type.name === "float64") return "number";
-      if (INTEGERS.has(type.name)) return "integer";
+      if (INTEGER_NAMES.has(type.name) || UNSIGNED_NAMES.has(type.name)) return "integer";
       break;
     case "named":
       if (type.package === "requests") {

@@ -31,7 +31,8 @@ function fitsText(text: string, type: ParameterDescription["type"]): boolean {
   }
 }
 
-function fitsValue(value: unknown, type: ParameterDescription["type"]): boolean {
+/** Whether a JSON value is of a parameter type (an integer is a number without a fraction). */
+export function fitsValue(value: unknown, type: ParameterDescription["type"]): boolean {
   switch (type) {
     case "integer":
       return Number.isInteger(value);

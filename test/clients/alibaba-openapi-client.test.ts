@@ -3,6 +3,7 @@ import * as $tea from "@alicloud/tea-typescript";
 import { expect } from "chai";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { acs3Params } from "../support/alibaba-clients.js";
 
 /** The darabonba client class (the CommonJS module's default export). */
 const Client =
@@ -46,27 +47,13 @@ describe("official client: @alicloud/openapi-client Client.callApi (RPC style)",
     );
   }
 
-  function params(action: string, version: string) {
-    return new OpenApi.Params({
-      action,
-      version,
-      protocol: "HTTP",
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      bodyType: "json",
-      reqBodyType: "formData",
-    });
-  }
-
   const call = (
     c: InstanceType<typeof Client>,
     action: string,
     version: string,
     query: Record<string, string>,
   ) =>
-    c.callApi(params(action, version), new OpenApi.OpenApiRequest({ query }), {} as never) as Promise<{
+    c.callApi(acs3Params(action, version), new OpenApi.OpenApiRequest({ query }), {} as never) as Promise<{
       statusCode: number;
       body: Record<string, unknown>;
     }>;

@@ -1,27 +1,16 @@
 process.env.PACT_DO_NOT_TRACK = "true";
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect } from "chai";
-import { pactFilesIn, readPactFile } from "../../src/contracts/contract-file.js";
 import { MatchersV3 } from "../../src/contracts/load-pact.js";
-import {
-  SURFACE_DIR,
-  SURFACE_PRODUCTS,
-  surfaceInteractionsOf,
-} from "../../src/contracts/surface-interactions.js";
-import { runVerifier } from "../../src/contracts/verifier-process.js";
-import type { PactVerification } from "../../src/contracts/verify-contracts.js";
+import { SURFACE_PRODUCTS, surfaceInteractionsOf } from "../../src/contracts/surface-interactions.js";
 import { DEFAULT_TIMEOUTS, sendRequest } from "../../src/live/http-exchange.js";
 import { signedRequest } from "../../src/live/signed-request.js";
 import { resolvePointer } from "../../src/model/json-pointer.js";
-import { packageRoot } from "../../src/project-paths.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { dialectSpecs } from "../../src/providers/dialect-specs.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { describeSurfaceVerification } from "../support/surface-pacts.js";
 
-const SURFACE = path.join(packageRoot, "contracts", SURFACE_DIR);
 const REQUEST_ID = /^requestid$/i;
 /** npm test verifies every SAMPLE_EVERY-th interaction of each per-action pact (docs/contracts.md). */
 const SAMPLE_EVERY = 8;
@@ -86,41 +75,5 @@ describe("contracts: per-action pacts (contracts/surface/)", () => {
       });
   });
 
-  describe(`verified against the built-in sandbox: a sample (every ${SAMPLE_EVERY}th interaction and the last; all of them in test/surface/contracts-every-action.test.ts)`, () => {
-    let dir: string;
-    let results: PactVerification[];
-    let sampled: Map<string, string[]>;
-    before(async function () {
-      this.timeout(120_000);
-      dir = mkdtempSync(path.join(tmpdir(), "contracts-surface-sample-"));
-      sampled = new Map();
-      const pacts = pactFilesIn(SURFACE).map((file) => {
-        const pact = JSON.parse(readFileSync(file, "utf8")) as { interactions: { description: string }[] };
-        pact.interactions = pact.interactions.filter(
-          (_, i) => i % SAMPLE_EVERY === 0 || i === pact.interactions.length - 1,
-        );
-        const copy = path.join(dir, path.basename(file));
-        writeFileSync(copy, JSON.stringify(pact));
-        const summary = readPactFile(copy);
-        sampled.set(
-          summary.provider,
-          pact.interactions.map((i) => i.description),
-        );
-        return summary;
-      });
-      results = (await runVerifier(pacts, undefined, path.join(dir, "pact-verifier.log"))).results;
-    });
-    after(() => rmSync(dir, { recursive: true, force: true }));
-
-    for (const product of SURFACE_PRODUCTS)
-      it(`${product.provider}: every sampled interaction verifies`, () => {
-        const pact = results.find((r) => r.provider === product.provider);
-        expect(pact, `no verification of ${product.provider}`).not.to.equal(undefined);
-        const failed = (pact?.interactions ?? [])
-          .filter((i) => !i.passed)
-          .map((i) => `${i.description}: ${i.message}`);
-        expect(failed, `failed interactions of ${pact?.file}:\n${failed.join("\n")}`).to.deep.equal([]);
-        expect(pact?.interactions.map((i) => i.description)).to.deep.equal(sampled.get(product.provider));
-      });
-  });
+  describeSurfaceVerification(SAMPLE_EVERY);
 });

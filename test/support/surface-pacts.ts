@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { pactFilesIn, readPactFile } from "../../src/contracts/contract-file.js";
+import { SURFACE_DIR, SURFACE_PRODUCTS } from "../../src/contracts/surface-interactions.js";
+import { runVerifier } from "../../src/contracts/verifier-process.js";
+import type { PactVerification } from "../../src/contracts/verify-contracts.js";
+import { packageRoot } from "../../src/project-paths.js";
+
+/** The per-action pacts (docs/contracts.md, "Per-action contracts"). */
+export const SURFACE_PACTS = path.join(packageRoot, "contracts", SURFACE_DIR);
+
+/**
+ * Verifies the per-action pacts against the built-in sandbox with Pact's Verifier, one test per pact whose
+ * failure lists each failed interaction: every interaction, or with `sampleEvery` N every N-th of each pact
+ * (by its order in the file) and the last, from copies of the files cut down to them.
+ */
+export function describeSurfaceVerification(sampleEvery?: number): void {
+  const what = sampleEvery
+    ? `a sample (every ${sampleEvery}th interaction and the last; all of them: npm run test:surface)`
+    : "every interaction (`contracts verify --contracts contracts/surface`)";
+  describe(`verified against the built-in sandbox: ${what}`, () => {
+    let dir: string;
+    let results: PactVerification[];
+    const verified = new Map<string, string[]>();
+    before(async function () {
+      this.timeout(180_000);
+      dir = mkdtempSync(path.join(tmpdir(), "contracts-surface-"));
+      const pacts = pactFilesIn(SURFACE_PACTS).map((file) => {
+        const pact = JSON.parse(readFileSync(file, "utf8")) as { interactions: { description: string }[] };
+        if (sampleEvery) {
+          const last = pact.interactions.length - 1;
+          pact.interactions = pact.interactions.filter((_, i) => i % sampleEvery === 0 || i === last);
+        }
+        const copy = path.join(dir, path.basename(file));
+        writeFileSync(copy, JSON.stringify(pact));
+        const summary = readPactFile(copy);
+        verified.set(
+          summary.provider,
+          pact.interactions.map((i) => i.description),
+        );
+        return summary;
+      });
+      results = (await runVerifier(pacts, undefined, path.join(dir, "pact-verifier.log"))).results;
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    for (const product of SURFACE_PRODUCTS)
+      it(`${product.provider}: every ${sampleEvery ? "sampled " : ""}interaction verifies`, () => {
+        const pact = results.find((r) => r.provider === product.provider);
+        expect(pact, `no verification of ${product.provider}`).not.to.equal(undefined);
+        const failed = (pact?.interactions ?? [])
+          .filter((i) => !i.passed)
+          .map((i) => `${i.description}: ${i.message}`);
+        expect(failed, `failed interactions of ${product.provider}:\n${failed.join("\n")}`).to.deep.equal([]);
+        expect(pact?.interactions.map((i) => i.description)).to.deep.equal(verified.get(product.provider));
+      });
+  });
+}
