@@ -30,6 +30,9 @@ Options:
   --rate N                requests per second per access key before throttling (default: ${DEFAULT_RATE_LIMIT.perSecond})
   --burst N               requests that may come at once before throttling (default: ${DEFAULT_RATE_LIMIT.burst})
   --no-rate-limit         never throttle
+  --described-products    also serve every Tencent product that has an actions document in schemas/
+                          but no folder of its own (cbs, vpc, …: each described action answered
+                          from its schema; request it at SERVICE.localhost:PORT or sign for SERVICE)
   --quiet                 print only the "sandbox listening on URL" line
   -h, --help              show this help
 
@@ -73,6 +76,7 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     rate: { type: "string" },
     burst: { type: "string" },
     "no-rate-limit": { type: "boolean", default: false },
+    "described-products": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
@@ -94,13 +98,19 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     }
     if (!defects.includes(name)) defects.push(name);
   }
-  const options = resolveSandboxOptions({ port: port ?? 0, defects, rateLimit: rateLimitFrom(values) });
+  const options = resolveSandboxOptions({
+    port: port ?? 0,
+    defects,
+    rateLimit: rateLimitFrom(values),
+    describedProducts: values["described-products"],
+  });
 
   const sandbox = await startSandbox({
     port: options.port,
     defects,
     credentials: options.credentials,
     rateLimit: options.rateLimit,
+    describedProducts: options.describedProducts,
   });
   const stopped = waitForStopSignal();
   const lines = [`sandbox listening on ${sandbox.url}`, "accepts:"];
@@ -113,6 +123,7 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
   lines.push(
     `throttling: ${options.rateLimit ? `${options.rateLimit.perSecond}/s, burst ${options.rateLimit.burst}, per access key` : "off"}`,
     `defects: ${defects.length > 0 ? defects.join(", ") : "none"}`,
+    `described products: ${options.describedProducts ? "every Tencent actions document" : "off (--described-products)"}`,
     "Ctrl-C to stop.",
   );
   // --quiet keeps the one line a script needs: where the sandbox listens.

@@ -1,6 +1,7 @@
 import type { Dialect } from "../providers/dialect.js";
 import type { ProductDefinition } from "../providers/product.js";
 import type { SandboxServices } from "../providers/sandbox-kit/sandbox-services.js";
+import { actionsDocuments } from "../schemas/actions-documents.js";
 import type { CodeTables } from "../schemas/code-tables.js";
 import type { DefectName } from "./defects.js";
 import { describedActions } from "./described-answer.js";
@@ -50,5 +51,9 @@ export function createSandboxContext(
     },
     describedAnswer: (product, action, version, params, textOptions) =>
       describedActions().answer(product.dialect, product.id, action, version, params, textOptions),
+    describesProduct: (dialect, service, version) =>
+      options.describedProducts &&
+      /^[a-z][a-z0-9]*$/.test(service) &&
+      actionsDocuments().versionsOf(dialect, service).includes(version),
   };
 }

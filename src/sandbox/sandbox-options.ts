@@ -23,6 +23,11 @@ export interface SandboxOptions {
   rateLimit?: RateLimit | null;
   /** Accepted distance between a request's timestamp and the server clock, default 300 seconds. */
   clockSkewSeconds?: number;
+  /**
+   * Also serve the Tencent products that have no folder in src/providers but an actions document in
+   * schemas/ (cbs, vpc, …: every described action synthesized). Default false: only the registry's products.
+   */
+  describedProducts?: boolean;
 }
 
 export interface ResolvedSandboxOptions {
@@ -32,6 +37,7 @@ export interface ResolvedSandboxOptions {
   credentials: Credentials;
   rateLimit: RateLimit | null;
   clockSkewSeconds: number;
+  describedProducts: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 40 };
@@ -77,5 +83,6 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
     credentials: options.credentials ?? credentialsFromEnv(),
     rateLimit,
     clockSkewSeconds,
+    describedProducts: options.describedProducts ?? false,
   };
 }

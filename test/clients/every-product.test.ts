@@ -1,5 +1,4 @@
 import { Agent } from "node:http";
-import type { LookupFunction } from "node:net";
 import * as OpenApi from "@alicloud/openapi-client";
 import RPCClient from "@alicloud/pop-core";
 import * as $tea from "@alicloud/tea-typescript";
@@ -19,6 +18,7 @@ import {
   queryOf,
   requestIdPattern,
 } from "../support/alibaba-clients.js";
+import { loopbackOnly } from "../support/loopback-lookup.js";
 
 /**
  * Every product of the registry, every one of its action calls, through the official Node client of its
@@ -70,15 +70,6 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { code?: un
   }
   throw new Error("the call succeeded");
 }
-
-/**
- * Resolves every host name to 127.0.0.1, so that a client can name the product in its endpoint
- * (cvm.localhost:PORT, as on cvm.tencentcloudapi.com) and still talk only to the loopback sandbox.
- */
-const loopbackOnly: LookupFunction = (_hostname, options, callback) => {
-  if (options.all) callback(null, [{ address: "127.0.0.1", family: 4 }]);
-  else callback(null, "127.0.0.1", 4);
-};
 
 const titled = (product: ProductDefinition) => `${product.dialect}/${product.id} ${product.version}`;
 

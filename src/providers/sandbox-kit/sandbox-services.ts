@@ -34,4 +34,9 @@ export interface SandboxServices {
     params: Readonly<Record<string, unknown>>,
     options?: { fromText?: boolean },
   ): Record<string, unknown> | undefined;
+  /**
+   * With the sandbox's `describedProducts` option: whether an actions document describes `service` of
+   * `dialect` at `version` (a product with no folder in src/providers, served from its description alone).
+   */
+  describesProduct(dialect: Dialect, service: string, version: string): boolean;
 }

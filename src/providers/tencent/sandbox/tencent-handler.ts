@@ -9,6 +9,7 @@ import { newRequestId } from "../../sandbox-kit/request-ids.js";
 import { hostLabel, type SandboxRequest } from "../../sandbox-kit/sandbox-request.js";
 import type { SandboxServices } from "../../sandbox-kit/sandbox-services.js";
 import { parseUnixSeconds, withinSkew } from "../../sandbox-kit/timestamps.js";
+import { describedTencentProduct } from "../described-product.js";
 import { unflattenQuery } from "./query-params.js";
 import { tencentFailure } from "./tencent-messages.js";
 import type { TencentProductSandbox } from "./tencent-product-sandbox.js";
@@ -24,13 +25,22 @@ export type TencentSandboxes = Readonly<Record<string, TencentProductSandbox>>;
 function productOf(
   request: SandboxRequest,
   sandboxes: TencentSandboxes,
+  services: SandboxServices,
 ): ServedProduct<TencentProductSandbox> {
   const auth = parseAuthorization(request.headers.authorization, "TC3-HMAC-SHA256");
   const scope = auth && parseTc3Credential(auth.credential);
-  return servedProduct(productsOf("tencent"), sandboxes, [
-    productByService("tencent", hostLabel(request)),
-    scope ? productByService("tencent", scope.service) : undefined,
-  ]);
+  const named = [hostLabel(request), scope?.service].filter((s): s is string => !!s);
+  const known = named.map((service) => productByService("tencent", service));
+  if (known.every((p) => p === undefined)) {
+    // With describedProducts: a service with an actions document but no folder, served from it alone.
+    const version = request.headers["x-tc-version"];
+    const described = named.find(
+      (service) => version && services.describesProduct("tencent", service, version),
+    );
+    if (described && version)
+      return { definition: describedTencentProduct(described, version), sandbox: { actions: {} } };
+  }
+  return servedProduct(productsOf("tencent"), sandboxes, known);
 }
 
 /**
@@ -135,7 +145,7 @@ export function handleTencent(
   services: SandboxServices,
   sandboxes: TencentSandboxes,
 ): Reply {
-  const served = productOf(request, sandboxes);
+  const served = productOf(request, sandboxes, services);
   const product: ProductDefinition = served.definition;
   const traceId = request.headers["x-tc-traceid"];
   const base = {
