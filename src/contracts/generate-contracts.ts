@@ -20,7 +20,9 @@ export interface GeneratedPact {
 }
 
 export interface GenerateOptions {
-  /** Also the per-action pacts (OUT/surface/CONSUMER-surface-PROVIDER.json); default true. */
+  /** The main pacts (OUT/CONSUMER-PROVIDER.json); default true. */
+  main?: boolean;
+  /** The per-action pacts (OUT/surface/CONSUMER-surface-PROVIDER.json); default true. */
   surface?: boolean;
 }
 
@@ -48,7 +50,8 @@ async function writePact(
 }
 
 /**
- * Writes one Pact V4 file per provider product into `outDir`, and (unless `options.surface` is false) one
+ * Writes one Pact V4 file per provider product into `outDir` (unless `options.main` is false), and (unless
+ * `options.surface` is false) one
  * per-action pact per product with an actions document into `outDir/surface/` (consumer
  * `CONSUMER-surface`). Each interaction's example request is sent to pact's mock server (which is how
  * pact-js writes a pact); the files are built in a fresh temporary folder (pact-js merges into existing
@@ -62,10 +65,11 @@ export async function generateContracts(
   const work = mkdtempSync(path.join(tmpdir(), "contracts-"));
   try {
     const generated: GeneratedPact[] = [];
-    for (const product of CONTRACT_PRODUCTS)
-      generated.push(
-        await writePact(work, consumer, product.provider, interactionsOf(product.provider), outDir),
-      );
+    if (options.main !== false)
+      for (const product of CONTRACT_PRODUCTS)
+        generated.push(
+          await writePact(work, consumer, product.provider, interactionsOf(product.provider), outDir),
+        );
     if (options.surface !== false)
       for (const product of SURFACE_PRODUCTS)
         generated.push(

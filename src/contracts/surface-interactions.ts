@@ -7,7 +7,7 @@ import { dialectContractForms } from "../providers/dialect-contract-forms.js";
 import { dialectRequests } from "../providers/dialect-requests.js";
 import { dialectSpecs } from "../providers/dialect-specs.js";
 import { EXAMPLE_TARGET } from "../providers/signed-json-contract-request.js";
-import { answerSeed, synthesizeAnswer } from "../sandbox/described-answer.js";
+import { describedActions } from "../sandbox/described-answer.js";
 import { actionsDocuments } from "../schemas/actions-documents.js";
 import { minimalRequest } from "../schemas/minimal-request.js";
 import type { ContractInteraction } from "./contract-interactions.js";
@@ -137,20 +137,20 @@ function payloadSchema(call: CallSpec): { schema: SchemaNode; root: SchemaNode }
 }
 
 /**
- * A described action's success answer: the sandbox's deterministic synthesized answer to the interaction's
- * request (synthesizeAnswer, seeded by the request's own parameters: what the built-in sandbox answers), an
+ * A described action's success answer: the sandbox's answer to the interaction's request (its documented
+ * example where the product has one, else the payload synthesized from the definition and seeded by the
+ * request's own parameters: DescribedActions.payload, what the built-in sandbox answers), an
  * example request ID, with the matchers of the action's schema and only its required members
  * (withMatchers), in the dialect's envelope, the request-ID header where the dialect sends one, status 200.
  */
 export function surfaceResponse(call: CallSpec): ContractResponse {
-  const document = actionsDocuments().describing(call.dialect, call.product, call.action, call.version);
-  const answer = document
-    ? synthesizeAnswer(
-        document,
-        call.action,
-        answerSeed(call.dialect, call.product, call.action, seedParams(call)),
-      )
-    : undefined;
+  const answer = describedActions().payload(
+    call.dialect,
+    call.product,
+    call.action,
+    call.version,
+    seedParams(call),
+  );
   if (!answer) throw new Error(`${call.id}: no actions document describes it`);
   const form = dialectContractForms[call.dialect];
   const requestId = exampleRequestId(call.dialect, call.product, call.id);

@@ -227,6 +227,24 @@ export class DescribedActions {
       const { kind, ...detail } = problem;
       throw new Refusal(kind, detail);
     }
+    return this.payload(dialect, product, action, version, params);
+  }
+
+  /**
+   * The payload the sandbox answers `action` with, without the request checks: the action's documented
+   * example where its document has one (structuredClone: the caller may change it), else the payload
+   * synthesized from its definition and seeded by `params`. Undefined when no document describes it.
+   */
+  payload(
+    dialect: Dialect,
+    product: string,
+    action: string,
+    version: string | undefined,
+    params: Readonly<Record<string, unknown>>,
+  ): Record<string, unknown> | undefined {
+    const document = this.documents.describing(dialect, product, action, version);
+    if (!document) return undefined;
+    if (Object.hasOwn(document.examples, action)) return structuredClone(document.examples[action]);
     return synthesizeAnswer(document, action, answerSeed(dialect, product, action, params));
   }
 }

@@ -27,6 +27,11 @@ export interface ActionsDocument {
   actions: Readonly<Record<string, string>>;
   definitions: Readonly<Record<string, Schema>>;
   requests: Readonly<Record<string, RequestDescription>>;
+  /**
+   * Documented example payloads by action (`DIALECT/examples/PRODUCT/VERSION.examples.json`, generated for
+   * the registry's Tencent products: docs/schemas.md); empty where there is none.
+   */
+  examples: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 const DOCUMENT_FILE = /^(\d{4}-\d{2}-\d{2})\.actions\.json$/;
@@ -74,12 +79,31 @@ export class ActionsDocuments {
         actions: (schema["x-actions"] ?? {}) as Record<string, string>,
         definitions: (schema.definitions ?? {}) as Record<string, Schema>,
         requests: (schema["x-requests"] ?? {}) as Record<string, RequestDescription>,
+        examples: this.examplesOf(dialect, product, version),
       };
     } catch {
       document = undefined;
     }
     this.documents.set(key, document);
     return document;
+  }
+
+  private examplesOf(
+    dialect: Dialect,
+    product: string,
+    version: string,
+  ): Record<string, Record<string, unknown>> {
+    const file = path.join(this.dir, dialect, "examples", product, `${version}.examples.json`);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return {};
+    }
+    return ((JSON.parse(text) as { examples?: unknown }).examples ?? {}) as Record<
+      string,
+      Record<string, unknown>
+    >;
   }
 
   /** The document that describes `action`: the version named, else the newest that has it. */

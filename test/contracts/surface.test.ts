@@ -9,11 +9,8 @@ import { resolvePointer } from "../../src/model/json-pointer.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { dialectSpecs } from "../../src/providers/dialect-specs.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { describeSurfaceVerification } from "../support/surface-pacts.js";
 
 const REQUEST_ID = /^requestid$/i;
-/** npm test verifies every SAMPLE_EVERY-th interaction of each per-action pact (docs/contracts.md). */
-const SAMPLE_EVERY = 8;
 
 /** Where `example` (a contract's example, cut to the required members) differs from `actual`. */
 function differences(example: unknown, actual: unknown, where: string): string[] {
@@ -74,6 +71,4 @@ describe("contracts: per-action pacts (contracts/surface/)", () => {
         expect(problems, problems.join("\n")).to.deep.equal([]);
       });
   });
-
-  describeSurfaceVerification(SAMPLE_EVERY);
 });
