@@ -30,9 +30,10 @@ Options:
   --rate N                requests per second per access key before throttling (default: ${DEFAULT_RATE_LIMIT.perSecond})
   --burst N               requests that may come at once before throttling (default: ${DEFAULT_RATE_LIMIT.burst})
   --no-rate-limit         never throttle
-  --described-products    also serve every Tencent product that has an actions document in schemas/
-                          but no folder of its own (cbs, vpc, …: each described action answered
-                          from its schema; request it at SERVICE.localhost:PORT or sign for SERVICE)
+  --described-products    also serve every Tencent and Zenlayer product that has an actions document
+                          in schemas/ but no folder of its own (cbs, vpc, vm, …: each described action
+                          answered from its schema; Tencent at SERVICE.localhost:PORT or signed for
+                          SERVICE, Zenlayer at POST /api/v2/SERVICE)
   --quiet                 print only the "sandbox listening on URL" line
   -h, --help              show this help
 
@@ -123,7 +124,7 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
   lines.push(
     `throttling: ${options.rateLimit ? `${options.rateLimit.perSecond}/s, burst ${options.rateLimit.burst}, per access key` : "off"}`,
     `defects: ${defects.length > 0 ? defects.join(", ") : "none"}`,
-    `described products: ${options.describedProducts ? "every Tencent actions document" : "off (--described-products)"}`,
+    `described products: ${options.describedProducts ? "every Tencent and Zenlayer actions document" : "off (--described-products)"}`,
     "Ctrl-C to stop.",
   );
   // --quiet keeps the one line a script needs: where the sandbox listens.

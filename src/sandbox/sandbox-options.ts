@@ -24,8 +24,9 @@ export interface SandboxOptions {
   /** Accepted distance between a request's timestamp and the server clock, default 300 seconds. */
   clockSkewSeconds?: number;
   /**
-   * Also serve the Tencent products that have no folder in src/providers but an actions document in
-   * schemas/ (cbs, vpc, …: every described action synthesized). Default false: only the registry's products.
+   * Also serve the Tencent and Zenlayer products that have no folder in src/providers but an actions
+   * document in schemas/ (cbs, vpc, vm, …: every described action synthesized). Default false: only the
+   * registry's products.
    */
   describedProducts?: boolean;
 }

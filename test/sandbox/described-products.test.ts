@@ -6,6 +6,7 @@ import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandb
 import { actionsDocuments } from "../../src/schemas/actions-documents.js";
 import { minimalRequest } from "../../src/schemas/minimal-request.js";
 import { loopbackOnly } from "../support/loopback-lookup.js";
+import { zenlayerCall } from "./support/sandbox-calls.js";
 
 const agent = new Agent({ keepAlive: false, lookup: loopbackOnly });
 
@@ -24,7 +25,7 @@ const rejection = (promise: Promise<unknown>) =>
     (error: unknown) => error as { code?: string; requestId?: string },
   );
 
-describe("sandbox --described-products: Tencent products served from their actions documents alone", () => {
+describe("sandbox --described-products: products served from their actions documents alone", () => {
   let on: RunningSandbox;
   let off: RunningSandbox;
   before(async () => {
@@ -64,6 +65,29 @@ describe("sandbox --described-products: Tencent products served from their actio
       expect(failed, `${failed.length} of ${actions.length} failed`).to.deep.equal([]);
     });
   }
+
+  it("Zenlayer vm 2023-03-13 (POST /api/v2/vm): every described action answers success in the dialect's envelope", async () => {
+    const actions = Object.keys(actionsDocuments().document("zenlayer", "vm", "2023-03-13")?.actions ?? {});
+    expect(actions.length).to.be.greaterThan(10);
+    const failed: string[] = [];
+    for (const action of actions) {
+      const call = await zenlayerCall(on.url, {
+        action,
+        path: "/api/v2/vm",
+        version: "2023-03-13",
+        params: {},
+      });
+      if (call.status !== 200 || !/^T[0-9A-F-]{36}$/.test(String(call.json.requestId)) || !call.json.response)
+        failed.push(`${action}: HTTP ${call.status} ${call.text.slice(0, 200)}`);
+    }
+    expect(failed, `${failed.length} of ${actions.length} failed`).to.deep.equal([]);
+    const withoutOption = await zenlayerCall(off.url, {
+      action: actions[0] ?? "",
+      path: "/api/v2/vm",
+      version: "2023-03-13",
+    });
+    expect(withoutOption.json.code).to.equal("INVALID_VERSION");
+  });
 
   it("checks the described request side there too: a missing required parameter is MissingParameter", async () => {
     const error = await rejection(client(on, "cbs", "2017-03-12").request("AttachDisks", {}));

@@ -108,6 +108,23 @@ describe("conformance sandbox", () => {
     }
   });
 
+  it("--described-products serves a Tencent product that has an actions document but no folder", async () => {
+    const child = spawnSandbox(["--described-products", "--no-rate-limit"]);
+    try {
+      const banner = await waitFor(child, /Ctrl-C to stop/);
+      expect(banner).to.contain("described products: every Tencent and Zenlayer actions document");
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] as string;
+      // Signed for service cbs (the credential scope names the product on a bare address).
+      const answer = await tencentCall(url, { action: "DescribeDisks", service: "cbs" });
+      expect(answer.json.Response).to.have.property("DiskSet");
+      child.kill("SIGTERM");
+      const [code] = await once(child, "close");
+      expect(code).to.equal(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+
   it("names the variable the credentials came from, without the secret", async () => {
     const child = spawnSandbox(["--no-rate-limit"], {
       ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIfromEnvironment",
@@ -117,6 +134,7 @@ describe("conformance sandbox", () => {
       const banner = await waitFor(child, /Ctrl-C to stop/);
       expect(banner).to.contain("LTAIfromEnvironment (from ALIBABA_CLOUD_ACCESS_KEY_ID)");
       expect(banner).to.contain("throttling: off");
+      expect(banner).to.contain("described products: off (--described-products)");
       expect(banner).to.not.contain("super-secret-value");
       child.kill("SIGINT");
       const [code] = await once(child, "close");

@@ -1,6 +1,7 @@
 import type { ProductDefinition } from "../../product.js";
 import { productByService, productsOf } from "../../registry.js";
 import { parseAuthorization } from "../../sandbox-kit/authorization-header.js";
+import { describedServiceProduct } from "../../sandbox-kit/described-service.js";
 import { jsonObjectBody } from "../../sandbox-kit/parameter-checks.js";
 import { actionContext, type ServedProduct, servedProduct } from "../../sandbox-kit/product-sandbox.js";
 import { asRefusal, Refusal } from "../../sandbox-kit/refusal.js";
@@ -9,7 +10,6 @@ import { newRequestId } from "../../sandbox-kit/request-ids.js";
 import { hostLabel, type SandboxRequest } from "../../sandbox-kit/sandbox-request.js";
 import type { SandboxServices } from "../../sandbox-kit/sandbox-services.js";
 import { parseUnixSeconds, withinSkew } from "../../sandbox-kit/timestamps.js";
-import { describedTencentProduct } from "../described-product.js";
 import { unflattenQuery } from "./query-params.js";
 import { tencentFailure } from "./tencent-messages.js";
 import type { TencentProductSandbox } from "./tencent-product-sandbox.js";
@@ -20,6 +20,7 @@ export type TencentSandboxes = Readonly<Record<string, TencentProductSandbox>>;
 /**
  * The product a request calls: the one its host names (cvm.tencentcloudapi.com), else the service of its
  * credential scope (the SDKs sign the endpoint's first label, which is no service for a bare address),
+ * else (with describedProducts) a service with an actions document but no folder, served from it alone,
  * else the one that answers unknown products.
  */
 function productOf(
@@ -31,16 +32,17 @@ function productOf(
   const scope = auth && parseTc3Credential(auth.credential);
   const named = [hostLabel(request), scope?.service].filter((s): s is string => !!s);
   const known = named.map((service) => productByService("tencent", service));
-  if (known.every((p) => p === undefined)) {
+  const served = servedProduct(productsOf("tencent"), sandboxes, known);
+  const version = request.headers["x-tc-version"];
+  if (version && known.every((p) => p === undefined)) {
     // With describedProducts: a service with an actions document but no folder, served from it alone.
-    const version = request.headers["x-tc-version"];
-    const described = named.find(
-      (service) => version && services.describesProduct("tencent", service, version),
-    );
-    if (described && version)
-      return { definition: describedTencentProduct(described, version), sandbox: { actions: {} } };
+    const described = named.find((service) => services.describesProduct("tencent", service, version));
+    if (described) {
+      const definition = describedServiceProduct(served.definition, described, version);
+      return { definition, sandbox: { actions: {} } };
+    }
   }
-  return servedProduct(productsOf("tencent"), sandboxes, known);
+  return served;
 }
 
 /**

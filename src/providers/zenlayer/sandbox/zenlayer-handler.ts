@@ -1,5 +1,6 @@
 import { productByService, productsOf } from "../../registry.js";
 import { parseAuthorization } from "../../sandbox-kit/authorization-header.js";
+import { describedServiceProduct } from "../../sandbox-kit/described-service.js";
 import { jsonObjectBody } from "../../sandbox-kit/parameter-checks.js";
 import { actionContext, type ServedProduct, servedProduct } from "../../sandbox-kit/product-sandbox.js";
 import { asRefusal, Refusal } from "../../sandbox-kit/refusal.js";
@@ -22,6 +23,29 @@ export const ZENLAYER_REQUEST_ID_PREFIX = "T";
 /** The service of POST /api/v2/SERVICE, when the path has that shape. */
 function serviceOf(request: SandboxRequest): string | undefined {
   return SERVICE_PATH.exec(request.path)?.[1];
+}
+
+/**
+ * The product a request calls: the one its path names (POST /api/v2/bmc), else (with describedProducts) a
+ * service with an actions document but no folder, served from it alone, else the product that answers
+ * unknown services.
+ */
+function productOf(
+  request: SandboxRequest,
+  sandboxes: ZenlayerSandboxes,
+  services: SandboxServices,
+): ServedProduct<ZenlayerProductSandbox> {
+  const service = serviceOf(request);
+  const known = service === undefined ? undefined : productByService("zenlayer", service);
+  const served = servedProduct(productsOf("zenlayer"), sandboxes, [known]);
+  const version = request.headers["x-zc-version"];
+  if (service && version && !known && services.describesProduct("zenlayer", service, version)) {
+    return {
+      definition: describedServiceProduct(served.definition, service, version),
+      sandbox: { actions: {} },
+    };
+  }
+  return served;
 }
 
 /**
@@ -113,10 +137,7 @@ export function handleZenlayer(
   services: SandboxServices,
   sandboxes: ZenlayerSandboxes,
 ): Reply {
-  const service = serviceOf(request);
-  const served = servedProduct(productsOf("zenlayer"), sandboxes, [
-    service === undefined ? undefined : productByService("zenlayer", service),
-  ]);
+  const served = productOf(request, sandboxes, services);
   const product = served.definition;
   const base = {
     dialect: "zenlayer" as const,
