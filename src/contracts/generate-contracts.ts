@@ -50,10 +50,9 @@ async function writePact(
 }
 
 /**
- * Writes one Pact V4 file per provider product into `outDir` (unless `options.main` is false), and (unless
- * `options.surface` is false) one
- * per-action pact per product with an actions document into `outDir/surface/` (consumer
- * `CONSUMER-surface`). Each interaction's example request is sent to pact's mock server (which is how
+ * Writes one Pact V4 file per provider product into `outDir` (unless `options.main` is false), and one
+ * per-action pact per product with an actions document into `outDir/surface/`, consumer `CONSUMER-surface`
+ * (unless `options.surface` is false). Each interaction's example request is sent to pact's mock server (which is how
  * pact-js writes a pact); the files are built in a fresh temporary folder (pact-js merges into existing
  * files) and normalised before they replace the ones in `outDir`.
  */

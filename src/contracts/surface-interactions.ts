@@ -9,7 +9,6 @@ import { dialectSpecs } from "../providers/dialect-specs.js";
 import { EXAMPLE_TARGET } from "../providers/signed-json-contract-request.js";
 import { describedActions } from "../sandbox/described-answer.js";
 import { actionsDocuments } from "../schemas/actions-documents.js";
-import { minimalRequest } from "../schemas/minimal-request.js";
 import type { ContractInteraction } from "./contract-interactions.js";
 import { CONTRACT_PRODUCTS, type ContractProduct, productOf } from "./contract-products.js";
 import { MatchersV3 } from "./load-pact.js";
@@ -40,25 +39,16 @@ export const SURFACE_PRODUCTS: readonly ContractProduct[] = CONTRACT_PRODUCTS.fi
 );
 
 /**
- * The parameters of an action's request: its required parameters with their documented examples, as the
- * actions document describes them (src/schemas/minimal-request.ts). The one place to change what the
- * per-action interactions send.
- */
-const requestParams = (call: CallSpec): Record<string, unknown> =>
-  minimalRequest(call.dialect, call.product, call.action, call.version);
-
-/**
  * The described actions' calls of a product, in JSON (Alibaba's XML answers are covered by its own calls'
- * XML interactions): every action of its document, mutating ones too, less its own calls
- * (src/live/described-calls.ts), with the action's minimal request and the region the product's calls name.
+ * XML interactions): every action of its document, mutating ones too, less its own calls, each with the
+ * action's minimal request (its required parameters with their documented examples) and the region the
+ * product's calls name, as `run --actions` makes them (src/live/described-calls.ts).
  */
 export function surfaceCalls(product: ContractProduct): CallSpec[] {
   return describedCalls(
     { spec: "all", mutating: true },
     { dialects: [product.dialect], products: [product.product] },
-  )
-    .filter((call) => call.format === "json")
-    .map((call) => ({ ...call, params: requestParams(call) }));
+  ).filter((call) => call.format === "json");
 }
 
 /**
