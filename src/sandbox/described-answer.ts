@@ -207,7 +207,8 @@ export class DescribedActions {
   constructor(private readonly documents: ActionsDocuments = actionsDocuments()) {}
 
   /**
-   * The synthesized answer of `action`, or undefined when no document of the product describes it. Throws
+   * The answer to `action` (its documented example, else a synthesized payload: `payload` below), or
+   * undefined when no document of the product describes it. Throws
    * the Refusal of the first parameter the description's request side rejects (a required one missing, a
    * value of the wrong type): the dialect renders it as its documented MissingParameter or invalid-parameter
    * answer.
