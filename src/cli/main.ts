@@ -3,9 +3,11 @@ import { TOOL } from "../tool.js";
 import { checkCommand } from "./check-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
 import { gateCommand } from "./gate-command.js";
+import { initCommand } from "./init-command.js";
 import { exitBySignal, interruptedBy, interruption, signalLabel } from "./interruption.js";
 import { mergeCommand } from "./merge-command.js";
 import { recordCommand } from "./record-command.js";
+import { rulesCommand } from "./rules-command.js";
 import { runCommand } from "./run-command.js";
 import { sandboxCommand } from "./sandbox-command.js";
 import { MAIN_USAGE } from "./usage.js";
@@ -27,6 +29,8 @@ const COMMANDS: Record<string, Command> = {
   sandbox: { run: sandboxCommand, windsDown: true },
   gate: { run: gateCommand, windsDown: false },
   merge: { run: mergeCommand, windsDown: false },
+  rules: { run: rulesCommand, windsDown: false },
+  init: { run: initCommand, windsDown: false },
   // Loaded on demand: Pact and its native core are needed by this command only.
   contracts: {
     run: async (argv) => (await import("./contracts-command.js")).contractsCommand(argv),

@@ -17,6 +17,8 @@ Commands:
   record --out FILE.har   call a live target and save what it answered, credentials redacted
   merge REPORT…           combine the reports of a sharded run's shards into one
   contracts generate|verify  write the Pact V4 contracts, or verify a target against them
+  rules                   list every rule: id, severity in force, default, dialects, source document
+  init                    write conformance.config.json and a GitHub Actions workflow to start from
 
 Run "conformance <command> --help" for a command's options.
 
@@ -26,6 +28,8 @@ Exit codes: 0 conformant (gate passed), 1 not conformant (gate failed), 2 usage 
 const COMMON_OPTIONS = `  --report-dir DIR        where to write the reports (default: reports/)
   --reporter LIST         formats, comma-separated: json (conformance.json), junit (junit.xml),
                           html (index.html), markdown (summary.md), badge (badge.json); default all
+                          five; github (GitHub Actions annotations on stdout and the job summary in
+                          $GITHUB_STEP_SUMMARY) only when named
   --shard I/N             judge only the I-th of N deterministic slices (merge the shards' reports
                           with "conformance merge")
   --run-id ID             names the run in the report (default: the CI run, else random); the
@@ -102,6 +106,39 @@ ${GATE_USAGE_LINES}
 
 Exit codes: 0 gate passed (or baseline written), 1 gate failed, 2 the file is not a conformance report,
 a corrupt baseline, or a usage error.
+`;
+
+export const RULES_USAGE = `Usage: conformance rules [options]
+
+Lists every rule the engine has, in report order: its id, the severity in force (the configuration's,
+marked "(config)", else the rule's own; "off" when it does not run), its default, the dialects it judges
+and the document it enforces (docs/rules.md has the sentence).
+
+Options:
+  --json                  an array of { id, severity, defaultSeverity, onByDefault, configured, dialects,
+                          description, source: { document, quote } } instead of the table
+  --config FILE           configuration file (default: ./conformance.config.json when present)
+  -h, --help              show this help
+
+Exit codes: 0 listed, 2 a usage error or a configuration that does not validate.
+`;
+
+export const INIT_USAGE = `Usage: conformance init [options]
+
+Writes, to start from: conformance.config.json (every rule with its default severity, the limits with
+their defaults, "$schema" naming the configuration's schema) and .github/workflows/conformance.yml (a
+GitHub Actions job: "conformance run" against the target in the CONFORMANCE_TARGET secret with the github
+reporter, "conformance gate", the reports uploaded as an artifact; a "conformance proxy" step, commented
+out until that command exists). Refuses to overwrite a file that exists, and then writes nothing.
+
+Options:
+  --dir DIR               the project folder to write into (default: .)
+  --force                 overwrite the files that exist
+  --quiet                 print nothing
+  -h, --help              show this help
+
+Exit codes: 0 written, 2 a file exists (named; --force overwrites), it cannot be written, or a usage
+error.
 `;
 
 export const MERGE_USAGE = `Usage: conformance merge REPORT… [options]

@@ -14,6 +14,11 @@ export interface GateOptions {
   baseline?: ExpectedFailures | undefined;
   /** Pass a report that checked no exchange at all (by default it fails: it proves nothing). */
   allowEmpty?: boolean | undefined;
+  /**
+   * Most warning findings (`summary.findings.warning`) that may pass, as ESLint's `--max-warnings`:
+   * more fail the gate; undefined or -1: no limit.
+   */
+  maxWarnings?: number | undefined;
 }
 
 export interface GateVerdict {
@@ -70,6 +75,20 @@ function judgeBaseline(
   return judgement;
 }
 
+/**
+ * ESLint's `--max-warnings`: the problem when the report's warning findings exceed `maxWarnings`
+ * ("12 warnings exceed --max-warnings 10"), else undefined (and always when the limit is undefined or -1).
+ */
+export function maxWarningsProblem(
+  report: ConformanceReport,
+  maxWarnings: number | undefined,
+): string | undefined {
+  if (maxWarnings === undefined || maxWarnings < 0) return undefined;
+  const warnings = report.summary.findings.warning;
+  if (warnings <= maxWarnings) return undefined;
+  return `${warnings} warning${warnings === 1 ? "" : "s"} exceed --max-warnings ${maxWarnings}`;
+}
+
 /** May this release ship? Decided from a report alone (and the accepted failures, when given). */
 export function decideGate(report: ConformanceReport, options: GateOptions = {}): GateVerdict {
   const failOn = options.failOn ?? "error";
@@ -91,6 +110,8 @@ export function decideGate(report: ConformanceReport, options: GateOptions = {})
   if (baseline) problems.push(...baseline.problems);
   else if (failOn === "warning" && warned > 0)
     problems.push(`${warned} exchange(s) drew warnings (--fail-on warning)`);
+  const tooManyWarnings = maxWarningsProblem(report, options.maxWarnings);
+  if (tooManyWarnings) problems.push(tooManyWarnings);
   if (report.transportFailures.length > 0) {
     problems.push(
       `${report.transportFailures.length} call(s) got no complete answer (transport failures): the target was not fully judged`,

@@ -3,11 +3,12 @@ import { performance } from "node:perf_hooks";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
 import type { ConformanceReport } from "../types/generated/report.js";
 import { badgeReporter } from "./badge-report.js";
+import { githubReporter } from "./github-report.js";
 import { htmlReporter } from "./html-report.js";
 import { jsonReporter } from "./json-report.js";
 import { junitReporter } from "./junit-report.js";
 import { markdownReporter } from "./markdown-report.js";
-import type { ReportContext, Reporter } from "./reporter.js";
+import type { ReportContext, Reporter, ReportOutput } from "./reporter.js";
 
 /** Every report format, in the order they are written. */
 export const REPORTERS: readonly Reporter[] = [
@@ -18,11 +19,17 @@ export const REPORTERS: readonly Reporter[] = [
   badgeReporter,
 ];
 
-/** What a run writes when `--reporter` is not given. */
+/**
+ * Reporters that write to the CI job rather than into the report folder, chosen by name only (as
+ * Playwright's `github` reporter): `github` (annotations on standard output, the job summary).
+ */
+export const CI_REPORTERS: readonly Reporter[] = [githubReporter];
+
+/** What a run writes when `--reporter` is not given (no CI reporter: they are opt-in by name). */
 export const DEFAULT_REPORTERS: readonly string[] = ["json", "junit", "html", "markdown", "badge"];
 
 function byName(name: string): Reporter | undefined {
-  return REPORTERS.find((reporter) => reporter.name === name);
+  return [...REPORTERS, ...CI_REPORTERS].find((reporter) => reporter.name === name);
 }
 
 /**
@@ -31,7 +38,7 @@ function byName(name: string): Reporter | undefined {
  * throws an Error that lists the known ones.
  */
 export function parseReporters(value: string | undefined): Reporter[] {
-  const known = REPORTERS.map((r) => r.name).join(", ");
+  const known = [...REPORTERS, ...CI_REPORTERS].map((r) => r.name).join(", ");
   const names = value === undefined ? DEFAULT_REPORTERS : value.split(",").map((name) => name.trim());
   const chosen: Reporter[] = [];
   for (const name of names) {
@@ -58,16 +65,36 @@ export interface WrittenReport {
   ms: number;
 }
 
-/** Renders each reporter and writes its file into `reportDir` (created if missing), one after the other. */
+/** The process's own standard output, environment and working directory (read when used). */
+const processOutput = (): ReportOutput => ({
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+/**
+ * Renders each reporter and writes its file into `reportDir` (created if missing), one after the other. A
+ * reporter with `publish` (the github reporter) writes where it says instead (`output`: the process's
+ * standard output and environment unless given), one entry per file or stream it wrote.
+ */
 export async function writeReports(
   report: ConformanceReport,
   reportDir: string,
   reporters: readonly Reporter[],
   context: ReportContext = {},
+  output: ReportOutput = processOutput(),
 ): Promise<WrittenReport[]> {
   const written: WrittenReport[] = [];
   for (const reporter of reporters) {
     const start = performance.now();
+    if (reporter.publish) {
+      for (const out of await reporter.publish(report, context, output)) {
+        written.push({ reporter: reporter.name, ...out, ms: performance.now() - start });
+      }
+      continue;
+    }
     const text = reporter.render(report, context);
     const file = path.join(reportDir, reporter.file);
     await writeFileAtomic(file, text);

@@ -10,7 +10,7 @@ import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { sharedEngine } from "../support/shared-engine.js";
 import { useTempDir } from "../support/temp-dir.js";
 
-const KNOWN = "(known: json, junit, html, markdown, badge)";
+const KNOWN = "(known: json, junit, html, markdown, badge, github)";
 
 describe("reporters", () => {
   const tempDir = useTempDir();
