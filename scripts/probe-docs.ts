@@ -32,7 +32,7 @@ export function renderProbeDocs(): string {
     "send one call while the sandbox holds the dialect throttled (docs/sandbox.md).",
     "",
     "With `--actions`, a run also probes each described action it calls where the action's description allows",
-    "(`missing-required:ACTION`, `wrong-type:ACTION`; docs/live-runs.md, \"Per-action probes\"). The table",
+    '(`missing-required:ACTION`, `wrong-type:ACTION`; docs/live-runs.md, "Per-action probes"). The table',
     "lists the products' own probes.",
     "",
     "| dialect | probe | request | expected code | expected status | source |",

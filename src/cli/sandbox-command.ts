@@ -1,7 +1,11 @@
+import path from "node:path";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../providers/credentials.js";
 import { DEFECTS, type DefectName, isDefectName } from "../sandbox/defects.js";
+import { sandboxCertificate } from "../sandbox/sandbox-certificate.js";
 import { DEFAULT_RATE_LIMIT, type RateLimit, resolveSandboxOptions } from "../sandbox/sandbox-options.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
+import type { TlsMaterial } from "../tls/certificates.js";
 import { EXIT_CONFORMANT } from "./exit-codes.js";
 import { interruptedBy, interruption, type StopSignal } from "./interruption.js";
 import { parseCommandArgs } from "./parse-command-args.js";
@@ -13,7 +17,8 @@ const DEFECT_LINES = DEFECTS.map((d) => `  ${d.name.padEnd(30)}${d.rule}`).join(
 
 export const SANDBOX_USAGE = `Usage: conformance sandbox [options]
 
-Runs the built-in sandbox in the foreground until Ctrl-C (SIGINT) or SIGTERM: one HTTP server on
+Runs the built-in sandbox in the foreground until Ctrl-C (SIGINT) or SIGTERM: one HTTP (or, with --tls,
+HTTPS) server on
 127.0.0.1 that answers Tencent Cloud API 3.0 (${productIds("tencent")}), Alibaba Cloud RPC (${productIds("alibaba")}; JSON and XML)
 and Zenlayer Cloud (${productIds("zenlayer")}) requests, verifies their signatures against the test credentials, and answers
 every documented probe with its documented error. Point an official SDK or "conformance run --target"
@@ -34,6 +39,10 @@ Options:
                           in schemas/ but no folder of its own (cbs, vpc, vm, …: each described action
                           answered from its schema; Tencent at SERVICE.localhost:PORT or signed for
                           SERVICE, Zenlayer at POST /api/v2/SERVICE)
+  --tls                   serve HTTPS with a certificate for 127.0.0.1, localhost and SERVICE.localhost,
+                          signed by a certificate authority made for this run (its key stays in memory)
+  --ca-cert FILE          with --tls: where to write that authority's certificate, for clients to
+                          trust (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, …; default: sandbox-ca.pem)
   --quiet                 print only the "sandbox listening on URL" line
   -h, --help              show this help
 
@@ -78,6 +87,8 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     burst: { type: "string" },
     "no-rate-limit": { type: "boolean", default: false },
     "described-products": { type: "boolean", default: false },
+    tls: { type: "boolean", default: false },
+    "ca-cert": { type: "string" },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   });
@@ -99,11 +110,21 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     }
     if (!defects.includes(name)) defects.push(name);
   }
+  if (values["ca-cert"] !== undefined && !values.tls) throw new UsageError("--ca-cert needs --tls");
+  let tls: TlsMaterial | undefined;
+  let caFile: string | undefined;
+  if (values.tls) {
+    const { ca, server } = await sandboxCertificate();
+    caFile = path.resolve(values["ca-cert"] ?? "sandbox-ca.pem");
+    await writeFileAtomic(caFile, ca.cert);
+    tls = server;
+  }
   const options = resolveSandboxOptions({
     port: port ?? 0,
     defects,
     rateLimit: rateLimitFrom(values),
     describedProducts: values["described-products"],
+    tls,
   });
 
   const sandbox = await startSandbox({
@@ -112,6 +133,7 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     credentials: options.credentials,
     rateLimit: options.rateLimit,
     describedProducts: options.describedProducts,
+    tls: options.tls,
   });
   const stopped = waitForStopSignal();
   const lines = [`sandbox listening on ${sandbox.url}`, "accepts:"];
@@ -124,6 +146,7 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
   lines.push(
     `throttling: ${options.rateLimit ? `${options.rateLimit.perSecond}/s, burst ${options.rateLimit.burst}, per access key` : "off"}`,
     `defects: ${defects.length > 0 ? defects.join(", ") : "none"}`,
+    ...(caFile ? [`TLS: trust the CA certificate ${caFile} (NODE_EXTRA_CA_CERTS=${caFile})`] : []),
     `described products: ${options.describedProducts ? "every Tencent and Zenlayer actions document" : "off (--described-products)"}`,
     "Ctrl-C to stop.",
   );

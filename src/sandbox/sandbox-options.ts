@@ -1,4 +1,5 @@
 import { type Credentials, credentialsFromEnv } from "../providers/credentials.js";
+import type { TlsMaterial } from "../tls/certificates.js";
 import { DEFECT_NAMES, type DefectName, isDefectName } from "./defects.js";
 
 export interface RateLimit {
@@ -29,6 +30,8 @@ export interface SandboxOptions {
    * registry's products.
    */
   describedProducts?: boolean;
+  /** Serve HTTPS with this certificate and key (src/tls/certificates.ts) instead of plain HTTP. */
+  tls?: TlsMaterial;
 }
 
 export interface ResolvedSandboxOptions {
@@ -39,6 +42,7 @@ export interface ResolvedSandboxOptions {
   rateLimit: RateLimit | null;
   clockSkewSeconds: number;
   describedProducts: boolean;
+  tls: TlsMaterial | undefined;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 40 };
@@ -85,5 +89,6 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
     rateLimit,
     clockSkewSeconds,
     describedProducts: options.describedProducts ?? false,
+    tls: options.tls,
   };
 }

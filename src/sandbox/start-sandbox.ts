@@ -1,4 +1,5 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Dialect } from "../providers/dialect.js";
 import { CodeTables } from "../schemas/code-tables.js";
@@ -13,7 +14,7 @@ export type { RateLimit, SandboxOptions } from "./sandbox-options.js";
 export type { ReleaseThrottle } from "./sandbox-throttling.js";
 
 export interface RunningSandbox {
-  /** http://HOST:PORT, no trailing slash. */
+  /** http://HOST:PORT (https:// with the `tls` option), no trailing slash. */
   url: string;
   port: number;
   /**
@@ -39,7 +40,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /**
- * Starts the built-in sandbox: one HTTP server (node:http) that answers Tencent Cloud API 3.0 (CVM),
+ * Starts the built-in sandbox: one HTTP server (node:http; node:https with the `tls` option) that answers Tencent Cloud API 3.0 (CVM),
  * Alibaba Cloud RPC (KMS, ESS; JSON and XML) and Zenlayer Cloud (bmc) requests on one port, verifies
  * their signatures against the configured test credentials, and answers every documented probe with
  * its documented error (docs/sandbox.md).
@@ -48,9 +49,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const resolved = resolveSandboxOptions(options);
   const codes = resolved.defects.has("wrong-status-for-code") ? await CodeTables.load() : undefined;
   const context = createSandboxContext(resolved, codes);
-  const server = createServer((request, response) => {
+  const serve: RequestListener = (request, response) => {
     void handleRequest(request, response, context);
-  });
+  };
+  const server: Server = resolved.tls ? createTlsServer(resolved.tls, serve) : createServer(serve);
   server.on("clientError", (_error, socket) => {
     if (socket.writable)
       socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
@@ -61,7 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
+    url: `${resolved.tls ? "https" : "http"}://${host}:${port}`,
     port,
     throttle: (dialect) => context.throttling.hold(throttleKey(dialect, resolved.credentials[dialect].id)),
     close() {

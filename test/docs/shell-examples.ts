@@ -111,7 +111,7 @@ const CLI_FORMS: readonly { form: RegExp; prefix: string }[] = [
 
 /** Commands that serve until Ctrl-C: started, stopped with SIGINT once they say they listen. */
 const SERVERS = /^sandbox(?=\s|$)(?!.*(?:--help|-h\b))/;
-const LISTENING = /listening on http:\/\/127\.0\.0\.1:\d+/;
+const LISTENING = /listening on https?:\/\/127\.0\.0\.1:\d+/;
 
 export type StepPlan =
   | {
