@@ -1,7 +1,7 @@
 // The conformance suites over the recorded target: one test per dialect, product, action and rule.
 // Run with `npm run suites` (CONFORMANCE_RECORDINGS=path/to/file.har npm run suites for another target).
 import { expect } from "chai";
-import { failureMessage } from "./failure-message.js";
+import { failureMessage } from "../src/report/failure-message.js";
 import { judgeRecordedTarget } from "./recorded-target.js";
 
 const { paths, report } = await judgeRecordedTarget();

@@ -60,12 +60,21 @@ function quotedOption(message: string): string {
   return /'(-[^' ]*)/.exec(message)?.[1] ?? "";
 }
 
+/** What parseArgs returns for a command's options (named, so that declarations can be emitted). */
+export type ParsedCommandArgs<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+>;
+
 /**
  * node:util's parseArgs for one command, with mistakes told in the CLI's own words: the unknown option and
  * the closest known one, an option missing its value, a switch given one; each a UsageError that points to
  * the command's own --help.
  */
-export function parseCommandArgs<T extends Options>(command: string, argv: readonly string[], options: T) {
+export function parseCommandArgs<T extends Options>(
+  command: string,
+  argv: readonly string[],
+  options: T,
+): ParsedCommandArgs<T> {
   try {
     return parseArgs({
       args: joinNegativeNumbers(argv, options),

@@ -1,5 +1,5 @@
-import { sourceLabel } from "../src/report/source-label.js";
-import type { ExchangeResult, ReportFinding } from "../src/types/generated/report.js";
+import type { ExchangeResult, ReportFinding } from "../types/generated/report.js";
+import { sourceLabel } from "./source-label.js";
 
 const SHOWN = 20;
 
