@@ -5,14 +5,15 @@ import type { BodyFormat, Dialect } from "../providers/dialect.js";
 import { dialectRequests } from "../providers/dialect-requests.js";
 import { UNKNOWN } from "../providers/request-form.js";
 
-interface HarEntry {
+/** The members of a HAR 1.2 entry that the shipped recordings' readers use. */
+export interface HarEntry {
   request: {
     method: string;
     url: string;
     headers: { name: string; value: string }[];
     postData?: { text?: string };
   };
-  response: { status: number; content: { text?: string } };
+  response: { status: number; headers: { name: string; value: string }[]; content: { text?: string } };
 }
 
 interface RecordedSuccess {

@@ -1,17 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { HarEntry } from "../../src/contracts/recorded-examples.js";
 import type { PlainExchange } from "../../src/package/index.js";
 import { projectRoot } from "../support/run-cli.js";
-
-interface HarEntry {
-  request: {
-    method: string;
-    url: string;
-    headers: { name: string; value: string }[];
-    postData?: { text?: string };
-  };
-  response: { status: number; headers: { name: string; value: string }[]; content: { text?: string } };
-}
 
 const pairs = (headers: { name: string; value: string }[]) =>
   Object.fromEntries(headers.map(({ name, value }) => [name, value]));
