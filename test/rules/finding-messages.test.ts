@@ -2,18 +2,9 @@
 // Tencent documented examples (../shared/corpus/, read in place; skipped without it) draw thousands of them
 // (the shipped recordings draw none). The rule tests hold every finding they draw to it, schema findings
 // included (test/support/rule-tester.ts, test/rules/schema-findings.test.ts).
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { expect } from "chai";
-import { corpusToNdjson, DEFAULT_CORPUS_DIR } from "../../bench/corpus-to-ndjson.js";
-import { checkRecordings } from "../../src/engine/check-recordings.js";
 import { renderMessage } from "../../src/model/render-message.js";
 import type { RuleMeta } from "../../src/rules/rule.js";
-import { DEFAULT_MAX_BODY_BYTES } from "../../src/sources/reader-options.js";
-import type { ReportFinding } from "../../src/types/generated/report.js";
-import { expectDeclaredMessage } from "../support/rule-tester.js";
 import { sharedEngine } from "../support/shared-engine.js";
 
 /**
@@ -75,40 +66,6 @@ describe("finding messages: messageId and data (src/rules/rule.ts)", () => {
       expect(renderMessage("{{toString}} {{constructor}}", {})).to.equal("{{toString}} {{constructor}}");
     });
   });
-
-  describe("over the Tencent documented examples (corpus)", () => {
-    let dir: string | undefined;
-    let findings: ReportFinding[] = [];
-
-    before(async function () {
-      this.timeout(120_000);
-      if (!existsSync(path.join(DEFAULT_CORPUS_DIR, "services"))) {
-        this.skip(); // the corpus is not beside the project (see bench/README.md)
-      }
-      dir = await mkdtemp(path.join(os.tmpdir(), "finding-messages-"));
-      const file = path.join(dir, "tencent-corpus.ndjson");
-      await corpusToNdjson(file);
-      const report = await checkRecordings([file], await sharedEngine(), {
-        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
-      });
-      findings = report.results.flatMap((result) => result.findings);
-    });
-
-    after(async () => {
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
-
-    it("draws findings of several rules and messages (else this proves nothing)", () => {
-      expect(new Set(findings.map((f) => f.rule)).size).to.be.greaterThan(3);
-      expect(new Set(findings.map((f) => `${f.rule}/${f.messageId}`)).size).to.be.greaterThan(5);
-    });
-
-    it("gives every finding a declared messageId, scalar data, and the template rendered as message", async () => {
-      const metas = new Map((await everyRule()).map((meta) => [meta.id, meta]));
-      for (const finding of findings) {
-        expectDeclaredMessage(finding, metas.get(finding.rule));
-        expect(finding.messageId, `${finding.rule}: ${finding.message}`).to.be.a("string");
-      }
-    });
-  });
+  // Every finding over the Tencent documented examples: test/surface/tencent-corpus.test.ts (npm run
+  // test:surface), which checks the corpus once.
 });

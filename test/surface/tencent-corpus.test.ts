@@ -1,6 +1,6 @@
 // Every documented Tencent Cloud API example (../shared/corpus/tencentcloud-cli/, read in place) through the
-// engine, as NDJSON written to a temporary folder. The corpus lives beside the project, not in it: without
-// it the suite is skipped, with the reason.
+// engine, as NDJSON written to a temporary folder, once (npm run test:surface: some 12 s). The corpus lives
+// beside the project, not in it: without it the suite is skipped, with the reason.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -10,6 +10,7 @@ import { corpusToNdjson, DEFAULT_CORPUS_DIR } from "../../bench/corpus-to-ndjson
 import { checkRecordings } from "../../src/engine/check-recordings.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../../src/sources/reader-options.js";
 import type { ConformanceReport, ExchangeResult } from "../../src/types/generated/report.js";
+import { expectDeclaredMessage } from "../support/rule-tester.js";
 import { sharedEngine } from "../support/shared-engine.js";
 
 /** What the corpus holds: 140 services, 156 service versions (README of the corpus and a count of it). */
@@ -160,5 +161,21 @@ describe("Tencent Cloud API documented examples (corpus)", () => {
     const warnedOnly = report.results.length - failed;
     expect(report.summary.failed).to.equal(failed);
     expect(report.summary.warned).to.equal(warnedOnly);
+  });
+
+  describe("finding messages over the corpus (src/rules/rule.ts)", () => {
+    it("draws findings of several rules and messages (else this proves nothing)", () => {
+      const findings = report.results.flatMap((result) => result.findings);
+      expect(new Set(findings.map((f) => f.rule)).size).to.be.greaterThan(3);
+      expect(new Set(findings.map((f) => `${f.rule}/${f.messageId}`)).size).to.be.greaterThan(5);
+    });
+
+    it("gives every finding a declared messageId, scalar data, and the template rendered as message", async () => {
+      const metas = new Map((await sharedEngine()).rules.map((r) => [r.meta.id, r.meta]));
+      for (const finding of report.results.flatMap((result) => result.findings)) {
+        expectDeclaredMessage(finding, metas.get(finding.rule));
+        expect(finding.messageId, `${finding.rule}: ${finding.message}`).to.be.a("string");
+      }
+    });
   });
 });
