@@ -19,6 +19,20 @@ describe("suites/ (the mocha conformance suites)", () => {
     expect(stdout).to.match(/tencent[\s\S]*cvm\/DescribeInstancesStatus[\s\S]*status-outcome/);
     expect(stdout).to.match(/alibaba[\s\S]*kms\/Encrypt/);
     expect(stdout).to.match(/zenlayer[\s\S]*bmc\/CreateInstances/);
+    // The live face: one test per call and probe of `conformance run`, against the built-in sandbox.
+    expect(stdout).to.match(/live target: the built-in sandbox[\s\S]*tencent\/cvm\/DescribeInstancesStatus/);
+    expect(stdout).to.include("probe bad-signature (probe:tencent/bad-signature)");
+  });
+
+  it("fail live on a sandbox defect, by call and probe, and --grep picks one action's", async () => {
+    const { code, stdout } = await runNode(
+      [mochaBin, "--config", "suites/.mocharc.json", "--grep", "kms/Encrypt"],
+      { env: { CONFORMANCE_SANDBOX_DEFECTS: "missing-message" } },
+    );
+    expect(code, stdout).to.equal(1);
+    expect(stdout).to.match(/live target: the built-in sandbox[\s\S]*alibaba\/kms\/Encrypt/);
+    expect(stdout).to.include("error-code-message");
+    expect(stdout).to.not.include("tencent/cvm");
   });
 
   it("fail on a non-conformant recording, naming file, index, pointer, expected and actual", async () => {
