@@ -1,5 +1,7 @@
+import { decideGate } from "../gate/gate.js";
 import { runLiveJob } from "../live/live-job.js";
 import { EXIT_CONFORMANT, EXIT_NOT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
+import { GATE_OPTIONS, gateOptionsFrom } from "./gate-options.js";
 import { interruption } from "./interruption.js";
 import { LIVE_OPTIONS, liveJobOptions } from "./live-options.js";
 import { parseCommandArgs } from "./parse-command-args.js";
@@ -12,6 +14,7 @@ import { UsageError } from "./usage-error.js";
 export async function recordCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("record", argv, {
     ...LIVE_OPTIONS,
+    ...GATE_OPTIONS,
     out: { type: "string" },
   });
   if (values.help) {
@@ -21,6 +24,7 @@ export async function recordCommand(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`record takes no paths (got ${positionals.join(" ")})`);
   if (!values.out) throw new UsageError("record needs --out FILE.har");
   const reporters = parseReporterOption(values.reporter);
+  const gate = await gateOptionsFrom(values);
   const progress = progressPrinter(values.quiet);
   let job: Awaited<ReturnType<typeof runLiveJob>>;
   try {
@@ -41,14 +45,14 @@ export async function recordCommand(argv: string[]): Promise<number> {
         `recording: ${recorded.file} (${recorded.exchanges} exchange(s)${report.complete ? "" : " before the interruption"}, credentials redacted)`,
       ]
     : [];
+  const verdict = decideGate(report, gate);
   await publishReport(report, {
     reportDir: values["report-dir"],
     reporters,
     quiet: values.quiet,
+    verdict,
     extraLines,
   });
   if (!report.complete) return EXIT_USAGE_OR_INPUT;
-  return report.summary.failed > 0 || report.summary.transportFailures > 0
-    ? EXIT_NOT_CONFORMANT
-    : EXIT_CONFORMANT;
+  return verdict.passed ? EXIT_CONFORMANT : EXIT_NOT_CONFORMANT;
 }

@@ -88,6 +88,10 @@ Options:
   --out FILE.har          where to write the recording (required)
 ${LIVE_USAGE}
 ${COMMON_OPTIONS}
+${GATE_USAGE_LINES}
+
+Exit codes: 0 gate passed, 1 gate failed, 2 usage error, an unwritable recording or an interrupted run
+(the recording then holds the exchanges answered so far).
 `;
 
 export const GATE_USAGE = `Usage: conformance gate REPORT [options]

@@ -67,6 +67,26 @@ describe("conformance run and record (live)", () => {
     expect(defect.stderr).to.include("known defects are");
   });
 
+  it("record exits by the gate, with its options: Zenlayer's undocumented probe codes are warnings over --max-warnings 0", async () => {
+    const reportDir = path.join(tempDir(), "record-max-warnings");
+    const args = [
+      "record",
+      "--product",
+      "bmc",
+      "--actions",
+      "Describe*",
+      "--out",
+      path.join(reportDir, "bmc.har"),
+      "--report-dir",
+      reportDir,
+    ];
+    const strict = await runCli([...args, "--max-warnings", "0"]);
+    expect(strict.code, strict.stderr).to.equal(1);
+    expect(strict.stdout).to.match(/gate: FAILED\n {2}- \d+ warnings exceed --max-warnings 0/);
+    const lenient = await runCli([...args, "--quiet"]);
+    expect(lenient.code, lenient.stderr).to.equal(0);
+  });
+
   it("record --target: the recording holds every exchange, no secret survives, and check judges it the same", async () => {
     const credentials = {
       tencent: { id: "AKIDRecordTestSecretId000000000000000", secret: "RecordTestTencentSecretKey000000" },
