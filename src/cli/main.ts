@@ -6,6 +6,7 @@ import { gateCommand } from "./gate-command.js";
 import { initCommand } from "./init-command.js";
 import { exitBySignal, interruptedBy, interruption, signalLabel } from "./interruption.js";
 import { mergeCommand } from "./merge-command.js";
+import { proxyCommand } from "./proxy-command.js";
 import { recordCommand } from "./record-command.js";
 import { rulesCommand } from "./rules-command.js";
 import { runCommand } from "./run-command.js";
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   check: { run: checkCommand, windsDown: true },
   record: { run: recordCommand, windsDown: true },
   sandbox: { run: sandboxCommand, windsDown: true },
+  proxy: { run: proxyCommand, windsDown: true },
   gate: { run: gateCommand, windsDown: false },
   merge: { run: mergeCommand, windsDown: false },
   rules: { run: rulesCommand, windsDown: false },

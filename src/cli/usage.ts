@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUTS } from "../live/http-exchange.js";
 import { GATE_USAGE_LINES } from "./gate-options.js";
 import { LIVE_USAGE } from "./live-options.js";
 import { productIds } from "./product-ids.js";
@@ -17,6 +18,9 @@ Commands:
   record --out FILE.har   call a live target and save what it answered, credentials redacted
   merge REPORT…           combine the reports of a sharded run's shards into one
   contracts generate|verify  write the Pact V4 contracts, or verify a target against them
+  proxy [-- COMMAND…]      judge your SDK's own traffic as it passes (forward proxy with TLS
+                          interception, or reverse proxy that re-signs), then report and gate;
+                          with COMMAND: run it through the proxy, stop when it exits
   rules                   list every rule: id, severity in force, default, dialects, source document
   init                    write conformance.config.json and a GitHub Actions workflow to start from
 
@@ -156,4 +160,61 @@ Options:
   --reporter LIST         formats (default: all; see "conformance check --help")
   --quiet                 no summary on the terminal
   -h, --help              show this help
+`;
+
+export const PROXY_USAGE = `Usage: conformance proxy [options] [-- COMMAND [ARG…]]
+
+Judges the traffic of your SDK's own tests as it passes: each exchange is checked as in "conformance
+check", recorded with --record, and the report (every format) is written when the proxy stops: at Ctrl-C
+or SIGTERM, after --until-idle, or when COMMAND exits. It exits by the gate, so a CI step can be
+"conformance proxy -- go test ./...". See docs/proxy.md.
+
+Both modes are served on the one port:
+  forward   the SDK keeps its real endpoints and reaches them through HTTPS_PROXY=http://HOST:PORT; the
+            proxy ends TLS for the providers' hosts (*.tencentcloudapi.com, *.aliyuncs.com,
+            console.zenlayer.com), the hosts in the configuration's "hosts" and the --upstream hosts with
+            a certificate from its own CA (trust ca.pem), and tunnels every other host untouched.
+            Nothing in the request changes, so its signature stays valid.
+  reverse   the SDK's endpoint is http://HOST:PORT; each request goes to --reverse URL, else to the public
+            host it names (the TC3 scope's service, the Alibaba product of its Version and RegionId,
+            console.zenlayer.com), re-signed for that host (TC3, ACS3, ZC2) with
+            TENCENTCLOUD_SECRET_ID/_KEY, ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET or
+            ZENLAYERCLOUD_ACCESS_KEY_ID/_PASSWORD.
+
+Options:
+  --port N                port to listen on (default: 0, a free one; the address is printed)
+  --listen ADDR           address to listen on (default: 127.0.0.1)
+  --upstream HOST=URL     send the requests for HOST to URL instead (repeatable): a provider's
+                          sandbox host, a private gateway; the Host header becomes URL's and the
+                          request is re-signed for it
+  --keep-host             with --upstream: keep the Host header (and signature) the SDK sent, as curl
+                          --connect-to does (URL's TLS certificate is still checked for URL's host)
+  --reverse URL           reverse mode's upstream, for every request made to the proxy's address
+  --ca-dir DIR            the proxy's CA: ca.pem (trust this one), ca-key.pem (private),
+                          ca-bundle.pem (Node's root CAs and ca.pem, for SSL_CERT_FILE); made when
+                          missing, reused when present (default: .conformance/proxy-ca)
+  --record FILE.har       also save every exchange that passed, credentials redacted
+  --until-idle SECONDS    stop once nothing has been in flight for SECONDS
+  --connect-timeout MS    to the upstream (default ${DEFAULT_TIMEOUTS.connectMs}); no answer in time is a
+  --headers-timeout MS    transport failure, and the client gets a 504 (default ${DEFAULT_TIMEOUTS.headersMs})
+  --body-timeout MS       default ${DEFAULT_TIMEOUTS.bodyMs}
+  --report-dir DIR        where to write the reports (default: reports/)
+  --reporter LIST         formats (default: all five; see "conformance check --help"; github when named)
+  --run-id ID             names the run in the report
+  --config FILE           configuration file (default: ./conformance.config.json when present)
+  --max-body-bytes N      judge bodies up to N bytes (default: 33554432); a longer answer still
+                          reaches the client whole and is reported as a transport failure (too-large)
+  --quiet                 print only the "proxy listening on URL" line
+  -h, --help              show this help
+${GATE_USAGE_LINES}
+
+COMMAND runs with HTTPS_PROXY, HTTP_PROXY, https_proxy and http_proxy set to the proxy,
+NODE_EXTRA_CA_CERTS to the CA (with any you had), SSL_CERT_FILE, REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE to
+ca-bundle.pem, and CONFORMANCE_PROXY_URL to the proxy (the endpoint for reverse mode). Go, Python
+(requests), curl and tencentcloud-sdk-nodejs read these; Java needs ca.pem in its trust store and
+-Dhttps.proxyHost/-Dhttps.proxyPort.
+
+Exit codes: 0 gate passed, 1 gate failed (non-conformant answers, transport failures, or nothing
+checked), 2 usage error, a CA or recording that cannot be used, or COMMAND not found; when COMMAND fails,
+its own exit code (the report is written all the same).
 `;

@@ -92,6 +92,13 @@ export class ReportBuilder {
     if (result.findings.length > 0) this.results.push(result);
   }
 
+  /** A target seen during the run (the proxy's upstreams appear as the traffic names them), once each. */
+  addTarget(target: ConformanceReport["targets"][number]): void {
+    if (!this.targets.some((t) => t.kind === target.kind && t.location === target.location)) {
+      this.targets.push(target);
+    }
+  }
+
   skip(source: ExchangeSource, reason: string): void {
     this.skipped.push({ source, reason });
   }

@@ -29,7 +29,8 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-function headerMap(raw: http.IncomingHttpHeaders): HeaderMap {
+/** Node's parsed headers as the exchange keeps them: lower-case names, repeated values joined by ", ". */
+export function headerMap(raw: http.IncomingHttpHeaders): HeaderMap {
   const headers: HeaderMap = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
@@ -37,7 +38,8 @@ function headerMap(raw: http.IncomingHttpHeaders): HeaderMap {
   return headers;
 }
 
-class TransportFailure extends Error {
+/** A failure the exchange code raises itself (a timeout, a cap), with the kind it is reported as. */
+export class TransportFailure extends Error {
   constructor(
     readonly kind: TransportFailureKind,
     message: string,
@@ -46,7 +48,8 @@ class TransportFailure extends Error {
   }
 }
 
-function classify(error: unknown): { kind: TransportFailureKind; message: string } {
+/** The report's kind and message for a socket or request error. */
+export function classifyTransportError(error: unknown): { kind: TransportFailureKind; message: string } {
   if (error instanceof TransportFailure) return { kind: error.kind, message: error.message };
   const code = (error as NodeJS.ErrnoException).code ?? "";
   const message = (error as Error).message ?? String(error);
@@ -80,7 +83,7 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
       options.signal?.removeEventListener("abort", onAbort);
       resolve(outcome);
     };
-    const fail = (error: unknown) => finish({ ok: false, ...classify(error), durationMs: elapsed() });
+    const fail = (error: unknown) => finish({ ok: false, ...classifyTransportError(error), durationMs: elapsed() });
     const arm = (ms: number, kind: TransportFailureKind, what: string) => {
       clearTimeout(timer);
       timer = setTimeout(() => req.destroy(new TransportFailure(kind, `no ${what} within ${ms} ms`)), ms);

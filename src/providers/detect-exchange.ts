@@ -54,8 +54,18 @@ function publicHost(host: string): { dialect: Dialect; product?: string } | unde
 }
 
 /** The dialect a request's own headers and parameters announce, for hosts nobody mapped. */
-const dialectFromRequest = (exchange: RawExchange): Dialect | undefined =>
+export const dialectFromRequest = (exchange: Pick<RawExchange, "request">): Dialect | undefined =>
   ANNOUNCEMENT_ORDER.find((dialect) => dialectRequests[dialect].announces(exchange.request));
+
+/**
+ * Whether detection knows `hostWithPort` by its name: a provider's public host, or one `hosts` maps (the
+ * proxy intercepts these and tunnels the others untouched).
+ */
+export function isKnownHost(hostWithPort: string, hosts: readonly HostMapping[] = []): boolean {
+  const withPort = hostWithPort.toLowerCase();
+  const host = withPort.replace(/:\d+$/, "").replace(/^\[(.*)\]$/, "$1");
+  return publicHost(host) !== undefined || hosts.some((m) => hostMatches(m.host, host, withPort));
+}
 
 /**
  * Dialect, product, action and format of an exchange, in this order of authority: the recording's own

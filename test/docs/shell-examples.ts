@@ -32,6 +32,12 @@ export const NOT_EXECUTED: readonly Reason[] = [
   { pattern: /--target https:\/\//, reason: "calls a real provider over the network, with its credentials" },
   { pattern: /\[/, reason: "a synopsis with [optional] parts, not a command" },
   {
+    pattern: /^proxy .*-- /,
+    reason:
+      "runs the reader's own test command through the proxy (test/proxy/proxy-cli.test.ts and " +
+      "test/surface/zenlayer-go-proxy.test.ts run official SDKs that way)",
+  },
+  {
     pattern: /^contracts generate(?!.*--out)/,
     reason:
       "rewrites the project's own contracts/ (test/contracts/generate.test.ts generates them into a " +
@@ -105,6 +111,7 @@ export const FIXTURES: readonly Fixture[] = [
 const CLI_FORMS: readonly { form: RegExp; prefix: string }[] = [
   { form: /^npm run conformance --(?=\s|$)/, prefix: "" },
   { form: /^conformance(?=\s|$)/, prefix: "" },
+  { form: /^npx conformance(?=\s|$)/, prefix: "" },
   { form: /^node dist\/src\/cli\/bin\.js(?=\s|$)/, prefix: "" },
   { form: /^npm start(?: --)?(?=\s|$)/, prefix: "run" },
 ];

@@ -2,20 +2,25 @@
 // sandbox: every method of its bmc 2022-11-20 Client, signed by the SDK itself (ZC2-HMAC-SHA256), through
 // the Go program of test/clients/zenlayer-go. Slow (installs Go when missing, builds the program): it runs
 // under npm run test:surface, not npm test. A method the sandbox cannot serve fails by name; nothing skips.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "chai";
-import { BMC_CLIENT_GO, GO_PROGRAM_DIR, parseClientMethods } from "../../scripts/gen-go-calls.js";
+import { BMC_CLIENT_GO, parseClientMethods } from "../../scripts/gen-go-calls.js";
 import { schemasDir } from "../../src/project-paths.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { failureAnswer, findProduct } from "../../src/providers/registry.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { ensureGo, GO_INSTALL_TIMEOUT_MS, goEnvironment } from "../support/go-toolchain.js";
+import { GO_INSTALL_TIMEOUT_MS, goEnvironment } from "../support/go-toolchain.js";
 import { useTempDir } from "../support/temp-dir.js";
+import {
+  BUILD_TIMEOUT_MS,
+  buildZenlayerGoProgram,
+  type CallLine,
+  callLines,
+  RUN_TIMEOUT_MS,
+  runToExit,
+} from "../support/zenlayer-go-program.js";
 
-const BUILD_TIMEOUT_MS = 5 * 60 * 1000;
-const RUN_TIMEOUT_MS = 2 * 60 * 1000;
 const ACTIONS_DOCUMENT = path.join(schemasDir, "zenlayer", "actions", "bmc", "2022-11-20.actions.json");
 /** Zenlayer request IDs: "T" and an upper-case UUID (provider-facts.md §3). */
 const REQUEST_ID = /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
@@ -25,70 +30,8 @@ const SDK_ERROR_TYPE = "*common.ZenlayerCloudSdkError";
 /** The methods of the Client, read when the file loads so that each gets its own `it` (--grep works). */
 const METHODS = parseClientMethods(readFileSync(BMC_CLIENT_GO, "utf8"));
 
-/** One JSON line of the program (test/clients/zenlayer-go/main.go, type line). */
-interface CallLine {
-  kind: "call" | "wrong-secret";
-  method: string;
-  action: string;
-  ok: boolean;
-  requestId?: string;
-  responseRequestId?: string;
-  hasResponse: boolean;
-  error?: string;
-  errorType?: string;
-  code?: string;
-  message?: string;
-  errorRequestId?: string;
-  elapsedMs: number;
-}
-
-interface Finished {
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
 function log(line: string): void {
   process.stdout.write(`      [zenlayer-go] ${line}\n`);
-}
-
-/** Runs a command to its exit within `timeoutMs` (killed past it); rejects unless it exits 0. */
-function runToExit(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
-): Promise<Finished> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    const shown = `${path.basename(command)} ${args.join(" ")}`;
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${shown} did not exit within ${options.timeoutMs / 1000} s; stderr:\n${stderr}`));
-    }, options.timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start ${shown}: ${error.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve({ stdout, stderr, ms: Date.now() - started });
-      else
-        reject(new Error(`${shown} exited with ${code ?? signal}; stderr:\n${stderr}\nstdout:\n${stdout}`));
-    });
-  });
 }
 
 /** Why a call's line is not a success the SDK parsed, or undefined when it is one. */
@@ -110,17 +53,9 @@ describe("official SDK: zenlayercloud-sdk-go (Go), every method of its bmc 2022-
 
   before(async function () {
     this.timeout(GO_INSTALL_TIMEOUT_MS + BUILD_TIMEOUT_MS + RUN_TIMEOUT_MS + 60_000);
-    const go = await ensureGo();
+    const { binary, go, ms } = await buildZenlayerGoProgram(tempDir());
     const version = await runToExit(go, ["version"], { env: goEnvironment(), timeoutMs: 60_000 });
-    log(`${go}: ${version.stdout.trim()}`);
-
-    const binary = path.join(tempDir(), "zenlayer-go");
-    const built = await runToExit(go, ["build", "-o", binary, "."], {
-      cwd: GO_PROGRAM_DIR,
-      env: goEnvironment(),
-      timeoutMs: BUILD_TIMEOUT_MS,
-    });
-    log(`go build: ${(built.ms / 1000).toFixed(1)} s`);
+    log(`${go}: ${version.stdout.trim()}; go build: ${(ms / 1000).toFixed(1)} s`);
 
     sandbox = await startSandbox({ credentials: SANDBOX_CREDENTIALS, rateLimit: null });
     const endpoint = new URL(sandbox.url).host;
@@ -132,9 +67,7 @@ describe("official SDK: zenlayercloud-sdk-go (Go), every method of its bmc 2022-
       },
       timeoutMs: RUN_TIMEOUT_MS,
     });
-    for (const text of ran.stdout.split("\n")) {
-      if (text.trim() === "") continue;
-      const line = JSON.parse(text) as CallLine;
+    for (const line of callLines(ran.stdout)) {
       if (line.kind === "wrong-secret") wrongSecret = line;
       else if (calls.has(line.method)) throw new Error(`the program called ${line.method} twice`);
       else calls.set(line.method, line);
