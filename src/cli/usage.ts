@@ -135,9 +135,10 @@ export const INIT_USAGE = `Usage: conformance init [options]
 
 Writes, to start from: conformance.config.json (every rule with its default severity, the limits with
 their defaults, "$schema" naming the configuration's schema) and .github/workflows/conformance.yml (a
-GitHub Actions job: "conformance run" against the target in the CONFORMANCE_TARGET secret with the github
-reporter, "conformance gate", the reports uploaded as an artifact; a "conformance proxy" step, commented
-out until that command exists). Refuses to overwrite a file that exists, and then writes nothing.
+GitHub Actions job that runs your SDK's tests through "conformance proxy" with the github reporter, the
+credentials from the repository's secrets, the reports uploaded as an artifact; a "conformance run"
+step against CONFORMANCE_TARGET, commented out). Refuses to overwrite a file that exists, and then
+writes nothing.
 
 Options:
   --dir DIR               the project folder to write into (default: .)

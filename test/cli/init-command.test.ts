@@ -28,15 +28,17 @@ describe("conformance init", () => {
     expect(configured.map((r) => r.severity)).to.deep.equal(listRules().map((r) => r.severity));
   });
 
-  it("writes a workflow that parses, with run, gate, the github reporter and the proxy step commented out", () => {
+  it("writes a workflow that parses: the SDK's tests through the proxy with the github reporter, run commented out", () => {
     const workflow = parseYaml(INITIAL_WORKFLOW);
-    const steps: { run?: string }[] = workflow.jobs.conformance.steps;
+    const steps: { run?: string; env?: Record<string, string> }[] = workflow.jobs.conformance.steps;
     const runs = steps.map((s) => s.run ?? "").join("\n");
-    expect(runs).to.include("npx conformance run --target");
-    expect(runs).to.include("--reporter json,junit,html,markdown,badge,github");
-    expect(runs).to.include("npx conformance gate reports/conformance.json");
-    expect(runs).to.not.include("proxy");
-    expect(INITIAL_WORKFLOW).to.match(/^ {6}# {3}run: npx conformance proxy .* -- go test \.\/\.\.\.$/m);
+    expect(runs).to.include(
+      "npx conformance proxy --reporter json,junit,html,markdown,badge,github --max-warnings -1 -- go test ./...",
+    );
+    const proxyStep = steps.find((s) => s.run?.includes("conformance proxy"));
+    expect(Object.keys(proxyStep?.env ?? {})).to.include("TENCENTCLOUD_SECRET_ID");
+    expect(runs).to.not.include("conformance run");
+    expect(INITIAL_WORKFLOW).to.match(/^ {6}# {3}run: npx conformance run --target /m);
   });
 
   it("runs from the build: writes both files, refuses to overwrite (exit 2, naming the file), --force overwrites", async () => {
