@@ -75,26 +75,41 @@ const withoutDefaultPort = (authority: string, protocol: string) =>
     ? authority.slice(0, authority.lastIndexOf(":"))
     : authority;
 
+/** The client's request body, whole, unless it is over `maxBytes` or does not arrive within `withinMs`. */
 function readBody(
   request: http.IncomingMessage,
   maxBytes: number,
+  withinMs: number,
 ): Promise<{ ok: true; body: Buffer } | { ok: false; status: number; reason: string }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(
+      () =>
+        resolve({
+          ok: false,
+          status: 408,
+          reason: `the client did not send its whole request body within ${withinMs} ms (--body-timeout)`,
+        }),
+      withinMs,
+    );
+    const settle = (outcome: { ok: true; body: Buffer } | { ok: false; status: number; reason: string }) => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size <= maxBytes) chunks.push(chunk);
     });
     request.on("end", () =>
-      resolve(
+      settle(
         size > maxBytes
           ? { ok: false, status: 413, reason: `request body over ${maxBytes} bytes (--max-body-bytes)` }
           : { ok: true, body: Buffer.concat(chunks) },
       ),
     );
     request.on("error", (error) =>
-      resolve({ ok: false, status: 400, reason: `the request could not be read: ${error.message}` }),
+      settle({ ok: false, status: 400, reason: `the request could not be read: ${error.message}` }),
     );
   });
 }
@@ -105,6 +120,8 @@ function plainAnswer(response: http.ServerResponse, status: number, text: string
   response.writeHead(status, {
     "content-type": "text/plain; charset=utf-8",
     "content-length": Buffer.byteLength(body),
+    // What is left of the request (a body over the cap, or one that stalled) is not read.
+    connection: "close",
   });
   response.end(body);
 }
@@ -176,7 +193,9 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Run
     } else if (options.reverse) {
       logical = new URL(`${options.reverse.pathname.replace(/\/+$/, "")}${rawUrl}`, options.reverse.origin);
     }
-    const read = await readBody(request, options.maxBodyBytes);
+    const read = await readBody(request, options.maxBodyBytes, options.timeouts.bodyMs);
+    // Where a request that goes nowhere came in: the proxy's own address, as the client wrote it.
+    const arrivedAt = `http://${request.headers.host ?? "proxy"}${rawUrl}`;
     const skipSource = (url: string): ExchangeSource => ({ file: url, index: ordinal });
     if (!read.ok) {
       plainAnswer(response, read.status, read.reason);
@@ -208,7 +227,7 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Run
         const reason =
           "a request to the proxy's own address names no product whose public host the proxy knows (a Tencent SDK pointed at an IP address signs the service as the address's first label): give --reverse URL, e.g. --reverse https://cvm.tencentcloudapi.com";
         plainAnswer(response, 502, reason);
-        options.onItem({ kind: "skipped", source: skipSource(rawUrl), reason });
+        options.onItem({ kind: "skipped", source: skipSource(arrivedAt), reason });
         return;
       }
       logical = derived.url;

@@ -73,13 +73,20 @@ describe("the proxy job (in-process)", () => {
     job = undefined;
   });
 
-  const start = (upstream: string, options: { maxBodyBytes?: number; headersMs?: number } = {}) =>
+  const start = (
+    upstream: string,
+    options: { maxBodyBytes?: number; headersMs?: number; bodyMs?: number } = {},
+  ) =>
     startProxyJob({
       listen: { host: "127.0.0.1", port: 0 },
       upstreams: new Map([["cvm.tencentcloudapi.com", new URL(upstream)]]),
       keepHost: false,
       caDir: path.join(tempDir(), "ca"),
-      timeouts: { ...DEFAULT_TIMEOUTS, headersMs: options.headersMs ?? DEFAULT_TIMEOUTS.headersMs },
+      timeouts: {
+        ...DEFAULT_TIMEOUTS,
+        headersMs: options.headersMs ?? DEFAULT_TIMEOUTS.headersMs,
+        bodyMs: options.bodyMs ?? DEFAULT_TIMEOUTS.bodyMs,
+      },
       maxBodyBytes: options.maxBodyBytes,
       env: {},
     });
@@ -112,6 +119,30 @@ describe("the proxy job (in-process)", () => {
     expect(report.transportFailures[0]?.source.file).to.equal("https://cvm.tencentcloudapi.com/");
   });
 
+  it("an answer that stalls mid-body: the client's connection is closed as the upstream left it, the report says body-timeout", async () => {
+    const faults = await startFaultServer(() => "stall-body");
+    try {
+      job = await start(faults.url, { bodyMs: 200 });
+      let failure: unknown;
+      try {
+        await callThrough(job.url);
+      } catch (error) {
+        failure = error;
+      }
+      expect(
+        (failure as NodeJS.ErrnoException | undefined)?.code,
+        "the client sees the answer cut short",
+      ).to.be.oneOf(["ECONNRESET", "ERR_STREAM_PREMATURE_CLOSE"]);
+    } finally {
+      await faults.close();
+    }
+    const { report } = await job.stop();
+    job = undefined;
+    expect(report.transportFailures.map((f) => [f.kind, f.message])).to.deep.equal([
+      ["body-timeout", "no complete body within 200 ms"],
+    ]);
+  });
+
   it("a body over --max-body-bytes reaches the client whole and is reported as too-large, not judged", async () => {
     const big = JSON.stringify({
       Response: { ZoneSet: [], Padding: "x".repeat(5000), RequestId: REQUEST_ID },
@@ -128,6 +159,32 @@ describe("the proxy job (in-process)", () => {
     job = undefined;
     expect(report.transportFailures.map((f) => f.kind)).to.deep.equal(["too-large"]);
     expect(report.summary.checked).to.equal(0);
+  });
+
+  it("a request body over the cap gets a 413, one that stalls a 408; both are listed as skipped", async () => {
+    job = await start("http://127.0.0.1:9", { maxBodyBytes: 1000, bodyMs: 200 });
+    const proxy = new URL(job.url);
+    const send = (headers: Record<string, string>, body: string, end: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          { host: proxy.hostname, port: proxy.port, method: "POST", path: "/", headers },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        request.on("error", reject);
+        request.write(body);
+        if (end) request.end();
+      });
+    expect(await send({ "x-tc-action": "DescribeZones" }, "x".repeat(5000), true)).to.equal(413);
+    expect(await send({ "x-tc-action": "DescribeZones", "content-length": "100" }, "{", false)).to.equal(408);
+    const { report } = await job.stop();
+    job = undefined;
+    expect(report.skipped.map((s) => s.reason)).to.deep.equal([
+      "request body over 1000 bytes (--max-body-bytes)",
+      "the client did not send its whole request body within 200 ms (--body-timeout)",
+    ]);
   });
 
   it("a gzip-encoded answer is passed on encoded and judged decoded", async () => {
