@@ -83,7 +83,8 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
       options.signal?.removeEventListener("abort", onAbort);
       resolve(outcome);
     };
-    const fail = (error: unknown) => finish({ ok: false, ...classifyTransportError(error), durationMs: elapsed() });
+    const fail = (error: unknown) =>
+      finish({ ok: false, ...classifyTransportError(error), durationMs: elapsed() });
     const arm = (ms: number, kind: TransportFailureKind, what: string) => {
       clearTimeout(timer);
       timer = setTimeout(() => req.destroy(new TransportFailure(kind, `no ${what} within ${ms} ms`)), ms);
