@@ -148,7 +148,7 @@ describe("conformance proxy (CLI, with tencentcloud-sdk-nodejs-cvm)", function (
   });
 
   it("reverse mode: the SDK's endpoint is the proxy, which sends each call to --reverse, re-signed", async () => {
-    const { result, report, lines } = await proxied(
+    const { result, report, dir, lines } = await proxied(
       "reverse",
       ["--reverse", `https://${CVM_HOST}`, "--upstream", `${CVM_HOST}=${sandbox.url}`],
       { CVM_ENDPOINT: "proxy" },
@@ -157,6 +157,13 @@ describe("conformance proxy (CLI, with tencentcloud-sdk-nodejs-cvm)", function (
     expectCallsAnswered(lines, result.stderr);
     expect(report.summary).to.include({ exchanges: 4, checked: 4, failed: 0 });
     expect(report.results).to.deep.equal([]);
+    // The proxy's own signature, made with the variables' secret, is redacted as the SDK's would be.
+    const written = await writtenText(dir, ["traffic.har", "reports/conformance.json", "reports/index.html"]);
+    expect(written).to.contain('"name":"authorization","value":"[REDACTED]"');
+    expect(written)
+      .to.not.contain(SANDBOX_CREDENTIALS.tencent.secret)
+      .and.not.contain(SANDBOX_CREDENTIALS.tencent.id);
+    expect(written).to.not.match(/Signature=[0-9a-f]{64}/);
   });
 
   it("a sandbox defect shows in the proxy's report and fails its gate (exit 1), while the SDK's tests pass", async () => {
