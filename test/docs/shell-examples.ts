@@ -34,7 +34,7 @@ export const NOT_EXECUTED: readonly Reason[] = [
   {
     pattern: /^proxy .*-- /,
     reason:
-      "runs the reader's own test command through the proxy (test/proxy/proxy-cli.test.ts and " +
+      "runs the reader's own test command through the proxy (test/surface/proxy-cli.test.ts and " +
       "test/surface/zenlayer-go-proxy.test.ts run official SDKs that way)",
   },
   {

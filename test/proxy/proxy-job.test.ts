@@ -1,6 +1,6 @@
 // The proxy in-process (src/proxy/proxy-job.ts): what it does with answers that are not plain successes
 // (no answer, a stall, a body over the cap, a compressed body), with hosts it does not intercept, and what
-// it writes. The official SDKs through the built CLI are in proxy-cli.test.ts.
+// it writes. The official SDKs through the built CLI are in test/surface/proxy-cli.test.ts.
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";

@@ -1,6 +1,6 @@
 // A Node SDK team's integration test in miniature: tencentcloud-sdk-nodejs-cvm, unchanged, calling a few
 // CVM methods and one that the API refuses (CreateKeyPair without its required KeyName), one JSON line
-// per call on stdout. Run through `conformance proxy -- node cvm-calls.cjs` by test/proxy/proxy-cli.test.ts:
+// per call on stdout. Run through `conformance proxy -- node cvm-calls.cjs` by test/surface/proxy-cli.test.ts:
 // - forward mode: the SDK's default endpoint (cvm.tencentcloudapi.com over https), reached through
 //   http_proxy, trusting NODE_EXTRA_CA_CERTS, both of which the proxy sets;
 // - reverse mode (CVM_ENDPOINT=proxy): the endpoint is the proxy itself, over plain http.
