@@ -1,16 +1,7 @@
 import { InputError } from "../model/exchange.js";
 import { TOOL } from "../tool.js";
-import { checkCommand } from "./check-command.js";
 import { EXIT_CONFORMANT, EXIT_USAGE_OR_INPUT } from "./exit-codes.js";
-import { gateCommand } from "./gate-command.js";
-import { initCommand } from "./init-command.js";
 import { exitBySignal, interruptedBy, interruption, signalLabel } from "./interruption.js";
-import { mergeCommand } from "./merge-command.js";
-import { proxyCommand } from "./proxy-command.js";
-import { recordCommand } from "./record-command.js";
-import { rulesCommand } from "./rules-command.js";
-import { runCommand } from "./run-command.js";
-import { sandboxCommand } from "./sandbox-command.js";
 import { MAIN_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -23,17 +14,21 @@ interface Command {
   windsDown: boolean;
 }
 
+// Each command's module is loaded when it runs, and only then: a CLI start loads what its one command
+// needs (`gate` no sandbox, `check` no TLS, `contracts` Pact and its native core), not all of them.
 const COMMANDS: Record<string, Command> = {
-  run: { run: runCommand, windsDown: true },
-  check: { run: checkCommand, windsDown: true },
-  record: { run: recordCommand, windsDown: true },
-  sandbox: { run: sandboxCommand, windsDown: true },
-  proxy: { run: proxyCommand, windsDown: true },
-  gate: { run: gateCommand, windsDown: false },
-  merge: { run: mergeCommand, windsDown: false },
-  rules: { run: rulesCommand, windsDown: false },
-  init: { run: initCommand, windsDown: false },
-  // Loaded on demand: Pact and its native core are needed by this command only.
+  run: { run: async (argv) => (await import("./run-command.js")).runCommand(argv), windsDown: true },
+  check: { run: async (argv) => (await import("./check-command.js")).checkCommand(argv), windsDown: true },
+  record: { run: async (argv) => (await import("./record-command.js")).recordCommand(argv), windsDown: true },
+  sandbox: {
+    run: async (argv) => (await import("./sandbox-command.js")).sandboxCommand(argv),
+    windsDown: true,
+  },
+  proxy: { run: async (argv) => (await import("./proxy-command.js")).proxyCommand(argv), windsDown: true },
+  gate: { run: async (argv) => (await import("./gate-command.js")).gateCommand(argv), windsDown: false },
+  merge: { run: async (argv) => (await import("./merge-command.js")).mergeCommand(argv), windsDown: false },
+  rules: { run: async (argv) => (await import("./rules-command.js")).rulesCommand(argv), windsDown: false },
+  init: { run: async (argv) => (await import("./init-command.js")).initCommand(argv), windsDown: false },
   contracts: {
     run: async (argv) => (await import("./contracts-command.js")).contractsCommand(argv),
     windsDown: false,

@@ -2,7 +2,6 @@ import path from "node:path";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../providers/credentials.js";
 import { DEFECTS, type DefectName, isDefectName } from "../sandbox/defects.js";
-import { sandboxCertificate } from "../sandbox/sandbox-certificate.js";
 import { DEFAULT_RATE_LIMIT, type RateLimit, resolveSandboxOptions } from "../sandbox/sandbox-options.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
 import type { TlsMaterial } from "../tls/certificates.js";
@@ -114,6 +113,8 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
   let tls: TlsMaterial | undefined;
   let caFile: string | undefined;
   if (values.tls) {
+    // Loaded for --tls only: the X.509 library takes a fifth of a second to load.
+    const { sandboxCertificate } = await import("../sandbox/sandbox-certificate.js");
     const { ca, server } = await sandboxCertificate();
     caFile = path.resolve(values["ca-cert"] ?? "sandbox-ca.pem");
     await writeFileAtomic(caFile, ca.cert);
