@@ -23,6 +23,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     ...REPORTING_OPTIONS,
     ...SELECTION_OPTIONS,
     ...GATE_OPTIONS,
+    workers: { type: "string", default: "auto" },
   });
   if (values.help) {
     process.stdout.write(CHECK_USAGE);
@@ -38,6 +39,12 @@ export async function checkCommand(argv: string[]): Promise<number> {
     1,
     Number.MAX_SAFE_INTEGER,
   );
+  const workers =
+    values.workers === "auto" ? "auto" : (parseNumberOption("workers", values.workers, 0, 64) as number);
+  if (workers !== "auto" && !Number.isInteger(workers))
+    throw new UsageError(
+      `--workers must be auto or a whole number from 0 to 64, got ${JSON.stringify(values.workers)}`,
+    );
   const gate = await gateOptionsFrom(values);
   const config = await loadConfig(values.config);
   const engine = await createEngine(config);
@@ -54,6 +61,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
         shard,
         runId: values["run-id"],
         select,
+        workers: { count: workers, config },
       },
     );
   } finally {

@@ -48,6 +48,44 @@ export class ExchangeJudge {
   ) {}
 
   judge(exchange: RawExchange, select?: Selection): void {
+    const assessed = this.assess(exchange, select);
+    if (assessed.kind !== "grouped") {
+      this.out(assessed);
+      return;
+    }
+    const { member, memberships } = assessed;
+    for (const { rule, key } of memberships) {
+      let group = this.open.get(key);
+      if (!group) {
+        group = { rule, members: [], contexts: [] };
+        this.open.set(key, group);
+      }
+      group.members.push(member);
+      group.contexts.push(member.context);
+      if (rule.rule.isComplete(group.contexts)) {
+        this.open.delete(key);
+        this.close(group);
+      }
+    }
+  }
+
+  /**
+   * The verdict of an exchange that belongs to no group, which needs no other exchange: what `judge` would
+   * hand on for it at once. Undefined for one that belongs to a group: that one must go through `judge`, in
+   * input order, with the others (a worker thread judges the first kind, the reading thread the second).
+   */
+  judgeAlone(exchange: RawExchange, select?: Selection): ExchangeVerdict | undefined {
+    const assessed = this.assess(exchange, select);
+    return assessed.kind === "grouped" ? undefined : assessed;
+  }
+
+  /** An exchange read and judged by the single-exchange rules, and the groups it is to wait for, if any. */
+  private assess(
+    exchange: RawExchange,
+    select: Selection | undefined,
+  ):
+    | ExchangeVerdict
+    | { kind: "grouped"; member: Member; memberships: { rule: ConfiguredGroupRule; key: string }[] } {
     const { groups } = this.engine;
     let owner: ConfiguredGroupRule | undefined;
     let standsFor: Outcome | undefined;
@@ -58,10 +96,7 @@ export class ExchangeJudge {
       break;
     }
     const reading = readExchange(exchange, this.engine, select, standsFor);
-    if (reading.kind === "skipped") {
-      this.out(reading);
-      return;
-    }
+    if (reading.kind === "skipped") return reading;
     const { context } = reading;
     const memberships = (owner ? [owner] : groups).flatMap((rule) => {
       if (rule.configured === "off") return [];
@@ -72,24 +107,9 @@ export class ExchangeJudge {
     const verdict: CheckedExchange = owner
       ? { kind: "checked", result: resultOf(context, []), verdicts: new Map() }
       : runExchangeRules(context, this.engine, claimed);
-    if (memberships.length === 0) {
-      this.out(verdict);
-      return;
-    }
+    if (memberships.length === 0) return verdict;
     const member: Member = { context, verdict, alone: owner !== undefined, pending: memberships.length };
-    for (const { rule, key } of memberships) {
-      let group = this.open.get(key);
-      if (!group) {
-        group = { rule, members: [], contexts: [] };
-        this.open.set(key, group);
-      }
-      group.members.push(member);
-      group.contexts.push(context);
-      if (rule.rule.isComplete(group.contexts)) {
-        this.open.delete(key);
-        this.close(group);
-      }
-    }
+    return { kind: "grouped", member, memberships };
   }
 
   /**

@@ -1,10 +1,9 @@
 import { InputError, type SourceItem } from "../model/exchange.js";
 import { maxEntryTextLength, oversizedEntryReason } from "./body-size-limit.js";
-import { harEntryToExchange } from "./har-entry.js";
+import { type EntryItem, parsedItems } from "./entry-item.js";
 import { HarEntryScanner, type HarScanEvent } from "./har-entry-scanner.js";
 import type { ReaderOptions } from "./reader-options.js";
 import { readTextChunks } from "./text-chunks.js";
-import { UnreadableEntryError } from "./unreadable-entry-error.js";
 
 /**
  * Reads the entries of a HAR 1.2 file one at a time, streaming: memory stays bounded by the largest entry,
@@ -18,11 +17,20 @@ export function readHar(file: string, options: ReaderOptions): AsyncGenerator<So
 }
 
 /** The items of a HAR text that arrives in `chunks` (of the file `file`, which names the items' source). */
-export async function* harItems(
+export function harItems(
   file: string,
   chunks: AsyncIterable<string>,
   options: ReaderOptions,
 ): AsyncGenerator<SourceItem> {
+  return parsedItems(harEntries(file, chunks, options), options.maxBodyBytes);
+}
+
+/** The entries of a HAR text as their texts, unparsed (harItems parses them; a worker may instead). */
+export async function* harEntries(
+  file: string,
+  chunks: AsyncIterable<string>,
+  options: ReaderOptions,
+): AsyncGenerator<EntryItem> {
   const { ordinals } = options;
   // Every entry that ends takes the next ordinal, and entries end in order, so entry i of this file is
   // ordinal first + i whether or not the entries before it were kept. An entry the file breaks off in
@@ -47,7 +55,7 @@ export async function* harItems(
 }
 
 /** The item of one scanner event: undefined for an entry another shard owns; throws on a whole-file error. */
-function toSourceItem(event: HarScanEvent, file: string, options: ReaderOptions): SourceItem | undefined {
+function toSourceItem(event: HarScanEvent, file: string, options: ReaderOptions): EntryItem | undefined {
   if (event.type === "error") throw new InputError(file, event.message, event.index);
   options.ordinals?.count();
   if (event.type === "unkept-entry") return undefined;
@@ -55,18 +63,5 @@ function toSourceItem(event: HarScanEvent, file: string, options: ReaderOptions)
   if (event.type === "oversized-entry") {
     return { kind: "unreadable", source, reason: oversizedEntryReason(event.length, options.maxBodyBytes) };
   }
-  let entry: unknown;
-  try {
-    entry = JSON.parse(event.text);
-  } catch (error) {
-    // The scanner checked the structure; what is left is a bad escape or a control character in a string.
-    const reason = `entry is not valid JSON: ${(error as Error).message} (the entry starts at character ${event.offset})`;
-    return { kind: "unreadable", source, reason };
-  }
-  try {
-    return { kind: "exchange", exchange: harEntryToExchange(entry, source, options.maxBodyBytes) };
-  } catch (error) {
-    if (error instanceof UnreadableEntryError) return { kind: "unreadable", source, reason: error.reason };
-    throw error;
-  }
+  return { kind: "entry", format: "har", text: event.text, source, offset: event.offset };
 }

@@ -1,10 +1,9 @@
 import type { ExchangeSource, SourceItem } from "../model/exchange.js";
 import { maxEntryTextLength, oversizedLineReason } from "./body-size-limit.js";
+import { type EntryItem, parsedItems } from "./entry-item.js";
 import { type LineEvent, LineSplitter } from "./line-splitter.js";
-import { ndjsonLineToExchange } from "./ndjson-line.js";
 import type { ReaderOptions } from "./reader-options.js";
 import { readTextChunks } from "./text-chunks.js";
-import { UnreadableEntryError } from "./unreadable-entry-error.js";
 
 /**
  * Reads an NDJSON recording line by line: one exchange per line, each checked against
@@ -22,11 +21,20 @@ export function readNdjson(file: string, options: ReaderOptions): AsyncGenerator
  * No line is kept beyond `maxEntryTextLength` characters: a longer one is yielded as unreadable as soon as
  * it crosses that length, and reading resumes after its end, so memory never grows with a line.
  */
-export async function* ndjsonItems(
+export function ndjsonItems(
   file: string,
   chunks: AsyncIterable<string>,
   options: ReaderOptions,
 ): AsyncGenerator<SourceItem> {
+  return parsedItems(ndjsonEntries(file, chunks, options), options.maxBodyBytes);
+}
+
+/** The lines of an NDJSON text as entries, unparsed (ndjsonItems parses them; a worker may instead). */
+export async function* ndjsonEntries(
+  file: string,
+  chunks: AsyncIterable<string>,
+  options: ReaderOptions,
+): AsyncGenerator<EntryItem> {
   const splitter = new LineSplitter(maxEntryTextLength(options.maxBodyBytes));
   for await (const chunk of chunks) {
     for (const event of splitter.push(chunk)) {
@@ -43,7 +51,7 @@ export async function* ndjsonItems(
 }
 
 /** The item of one line: undefined for a blank line, or for a line another shard owns. */
-function toItem(event: LineEvent, file: string, options: ReaderOptions): SourceItem | undefined {
+function toItem(event: LineEvent, file: string, options: ReaderOptions): EntryItem | undefined {
   const { maxBodyBytes, ordinals } = options;
   const source: ExchangeSource = { file, index: event.index };
   if (event.type === "oversized-line") {
@@ -55,10 +63,5 @@ function toItem(event: LineEvent, file: string, options: ReaderOptions): SourceI
   if (line.trim() === "") return undefined;
   // Decided before the line is parsed: a line another shard owns is not parsed nor validated here.
   if (ordinals && !ordinals.count()) return undefined;
-  try {
-    return { kind: "exchange", exchange: ndjsonLineToExchange(line, source, maxBodyBytes) };
-  } catch (error) {
-    if (error instanceof UnreadableEntryError) return { kind: "unreadable", source, reason: error.reason };
-    throw error;
-  }
+  return { kind: "entry", format: "ndjson", text: line, source };
 }
