@@ -8,12 +8,25 @@ export function joinPointer(base: string, ...tokens: (string | number)[]): strin
   return base + tokens.map((t) => `/${escapeToken(String(t))}`).join("");
 }
 
-export function splitPointer(pointer: string): string[] {
+/**
+ * The pointers split so far: the rules resolve the same few pointers (/Response/RequestId, /Code, …) on
+ * every exchange, and splitting them each time was a twentieth of a check's time. Bounded: emptied when
+ * full (pointers with array indices vary).
+ */
+const SPLIT = new Map<string, readonly string[]>();
+const SPLIT_LIMIT = 4096;
+
+/** The tokens of a pointer. The array is shared between calls: do not change it. */
+export function splitPointer(pointer: string): readonly string[] {
   if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let tokens = SPLIT.get(pointer);
+  if (tokens === undefined) {
+    const parts = pointer.slice(1).split("/");
+    tokens = pointer.includes("~") ? parts.map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")) : parts;
+    if (SPLIT.size >= SPLIT_LIMIT) SPLIT.clear();
+    SPLIT.set(pointer, tokens);
+  }
+  return tokens;
 }
 
 /** The value at `pointer`, or undefined when any step is missing. */

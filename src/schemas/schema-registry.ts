@@ -273,6 +273,15 @@ const VARIANT_SUFFIX: Record<SchemaVariant, string> = {
 };
 
 /** The $id a variant is compiled under: the file's own for JSON, a sibling name for the others. */
+/** The ids of the variants asked for so far (one regular-expression replace each, once). */
+const VARIANT_IDS = new Map<string, string>();
+
 function variantId(id: string, variant: SchemaVariant): string {
-  return id.replace(/\.(schema|actions)\.json$/, `${VARIANT_SUFFIX[variant]}.$1.json`);
+  const key = `${variant}\u0000${id}`;
+  let found = VARIANT_IDS.get(key);
+  if (found === undefined) {
+    found = id.replace(/\.(schema|actions)\.json$/, `${VARIANT_SUFFIX[variant]}.$1.json`);
+    VARIANT_IDS.set(key, found);
+  }
+  return found;
 }
