@@ -164,6 +164,18 @@ export function runSecrets(credentials: Credentials, target: URL): string[] {
   return values;
 }
 
+/** The needles of a run's secrets, made once per list (a run redacts every exchange with the same list). */
+const RUN_NEEDLES = new WeakMap<readonly string[], readonly string[]>();
+
+function runNeedles(secrets: readonly string[]): readonly string[] {
+  let needles = RUN_NEEDLES.get(secrets);
+  if (!needles) {
+    needles = needlesOf(secrets);
+    RUN_NEEDLES.set(secrets, needles);
+  }
+  return needles;
+}
+
 /**
  * The exchange as it may be judged, reported and recorded: headers and parameters whose names speak of
  * credentials replaced by [REDACTED], user names and passwords removed from URLs, and every credential
@@ -172,7 +184,10 @@ export function runSecrets(credentials: Credentials, target: URL): string[] {
  */
 export function redactExchange(exchange: RawExchange, secrets: readonly string[]): RawExchange {
   const { request, response } = exchange;
-  const needles = needlesOf([...secrets, ...requestCredentials(request)]);
+  // The run's needles, and this request's own (its signature, its key id), longest first as needlesOf's.
+  const needles = [...new Set([...runNeedles(secrets), ...needlesOf(requestCredentials(request))])].sort(
+    (a, b) => b.length - a.length,
+  );
   const clean = (text: string) => scrubWith(text, needles);
   const cleanHeaders = (headers: HeaderMap) =>
     Object.fromEntries(Object.entries(redactHeaders(headers)).map(([name, value]) => [name, clean(value)]));
