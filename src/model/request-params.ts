@@ -4,7 +4,10 @@ import type { RecordedRequest } from "./exchange.js";
  * The parameters read of each request so far: detection and several rules ask for them, and each reading
  * parses the URL (and a form body) again. Keyed by the request object, checked against its URL and body.
  */
-const READ = new WeakMap<RecordedRequest, { url: string; body: string; params: ReadonlyMap<string, string> }>();
+const READ = new WeakMap<
+  RecordedRequest,
+  { url: string; body: string; params: ReadonlyMap<string, string> }
+>();
 
 /**
  * The request's parameters: the URL query, then a form-encoded body (Alibaba RPC accepts both). The first
