@@ -6,6 +6,7 @@
  *
  * `npx tsx bench/report-formats.ts [--count N] [--runs N]`; writes bench/out/report-formats.json.
  */
+
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -13,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkRecordings } from "../src/engine/check-recordings.js";
 import { createEngine } from "../src/engine/engine.js";
+import { allCells } from "../src/report/matrix-cells.js";
 import { REPORTERS } from "../src/report/reporters.js";
 import { DEFAULT_COUNT, generateExchanges } from "./generate-exchanges.js";
 import { median } from "./median.js";
@@ -72,7 +74,7 @@ const { summary } = report;
 process.stdout.write(
   `checked in ${(checkMs / 1000).toFixed(2)} s: ${summary.checked} checked, ${summary.failed} failed, ` +
     `${summary.warned} warned, score ${summary.score.toFixed(2)}; ${report.results.length} results, ` +
-    `${report.matrix.length} matrix cells\n\n`,
+    `${allCells(report).length} matrix cells\n\n`,
 );
 
 const context = { verdict: { passed: summary.failed === 0, reasons: [`score ${summary.score.toFixed(2)}`] } };
@@ -110,7 +112,7 @@ await writeFile(
         warned: summary.warned,
         score: summary.score,
         results: report.results.length,
-        matrixCells: report.matrix.length,
+        matrixCells: allCells(report).length,
       },
       runs,
       formats,

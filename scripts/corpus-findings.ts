@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { type CorpusExampleRef, corpusToNdjson, DEFAULT_CORPUS_DIR } from "../bench/corpus-to-ndjson.js";
 import { checkRecordings } from "../src/engine/check-recordings.js";
 import { createEngine } from "../src/engine/engine.js";
+import { allCells } from "../src/report/matrix-cells.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../src/sources/reader-options.js";
 import type { ConformanceReport, ReportFinding } from "../src/types/generated/report.js";
 
@@ -91,7 +92,7 @@ function summarise(
     }
     return rule;
   };
-  for (const cell of report.matrix) ruleOf(cell.rule).judged += cell.checked;
+  for (const cell of allCells(report)) ruleOf(cell.rule).judged += cell.checked;
   for (const result of [...report.results].sort((a, b) => a.source.index - b.source.index)) {
     const ref = refAt(result.source.index);
     const firstByRule = new Map<string, ReportFinding>();

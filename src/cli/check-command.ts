@@ -9,6 +9,7 @@ import { parseCommandArgs } from "./parse-command-args.js";
 import { progressPrinter } from "./progress-printer.js";
 import { publishReport } from "./publish-report.js";
 import {
+  maxResultsFrom,
   parseNumberOption,
   parseReporterOption,
   parseShardOption,
@@ -54,7 +55,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
     report = await checkRecordings(
       positionals,
       engine,
-      { maxBodyBytes: maxBodyBytes ?? config.maxBodyBytes },
+      {
+        maxBodyBytes: maxBodyBytes ?? config.maxBodyBytes,
+        maxResults: maxResultsFrom(values["max-results"], config),
+      },
       {
         onProgress: progress.onProgress,
         signal: interruption,

@@ -4,7 +4,13 @@ import type { LiveJobOptions } from "../live/live-job.js";
 import { LIVE_PRODUCTS } from "../live/select-calls.js";
 import { DEFECTS, type DefectName } from "../sandbox/defects.js";
 import { productIds } from "./product-ids.js";
-import { listOption, parseNumberOption, parseShardOption, REPORTING_OPTIONS } from "./report-options.js";
+import {
+  listOption,
+  parseNumberOption,
+  parseShardOption,
+  parseWholeNumber,
+  REPORTING_OPTIONS,
+} from "./report-options.js";
 import { parseSelection, SELECTION_OPTIONS } from "./selection-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -47,6 +53,7 @@ export const LIVE_USAGE = `  --target URL            a provider endpoint or priv
 interface LiveFlags {
   config?: string | undefined;
   "max-body-bytes"?: string | undefined;
+  "max-results"?: string | undefined;
   shard?: string | undefined;
   "run-id"?: string | undefined;
   target?: string | undefined;
@@ -114,6 +121,7 @@ export function liveJobOptions(flags: LiveFlags): Omit<LiveJobOptions, "includeR
     ...liveJobSettings(flags),
     config: flags.config,
     maxBodyBytes: parseNumberOption("max-body-bytes", flags["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER),
+    maxResults: parseWholeNumber("max-results", flags["max-results"]),
     shard: parseShardOption(flags.shard),
     runId: flags["run-id"],
   };

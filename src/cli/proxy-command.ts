@@ -12,7 +12,12 @@ import { interruptedBy, interruption, signalLabel } from "./interruption.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { progressPrinter } from "./progress-printer.js";
 import { publishReport } from "./publish-report.js";
-import { parseNumberOption, parseReporterOption, REPORTING_OPTIONS } from "./report-options.js";
+import {
+  parseNumberOption,
+  parseReporterOption,
+  parseWholeNumber,
+  REPORTING_OPTIONS,
+} from "./report-options.js";
 import { PROXY_USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -125,6 +130,7 @@ export async function proxyCommand(argv: string[]): Promise<number> {
     recordTo: values.record,
     config: values.config,
     maxBodyBytes: parseNumberOption("max-body-bytes", values["max-body-bytes"], 1, Number.MAX_SAFE_INTEGER),
+    maxResults: parseWholeNumber("max-results", values["max-results"]),
     timeouts: {
       connectMs: ms("connect-timeout", DEFAULT_TIMEOUTS.connectMs),
       headersMs: ms("headers-timeout", DEFAULT_TIMEOUTS.headersMs),

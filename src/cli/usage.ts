@@ -40,6 +40,9 @@ const COMMON_OPTIONS = `  --report-dir DIR        where to write the reports (de
                           shards of one run must share it
   --config FILE           configuration file (default: ./conformance.config.json when present)
   --max-body-bytes N      skip bodies larger than N bytes, as input errors (default: 33554432)
+  --max-results N         list at most N exchanges with findings (and N skipped ones) in full in
+                          conformance.json, the first in source order; the others are counted
+                          (default: maxResults of the configuration, else 1000)
   --quiet                 no progress and no summary on the terminal
   -h, --help              show this help`;
 
@@ -208,6 +211,8 @@ Options:
   --config FILE           configuration file (default: ./conformance.config.json when present)
   --max-body-bytes N      judge bodies up to N bytes (default: 33554432); a longer answer still
                           reaches the client whole and is reported as a transport failure (too-large)
+  --max-results N         list at most N exchanges with findings (and N skipped ones) in full in
+                          conformance.json; the others are counted (default: the configuration's, 1000)
   --quiet                 print only the "proxy listening on URL" line
   -h, --help              show this help
 ${GATE_USAGE_LINES}

@@ -8,6 +8,15 @@ import type { ConformanceConfig, HostMapping, RuleSeverities } from "../types/ge
 
 export const CONFIG_FILE_NAME = "conformance.config.json";
 
+/**
+ * How many exchanges with findings, and apart how many skipped exchanges, a report lists in full by
+ * default. Memory: a result holds at most a 16,384-character body excerpt and its findings, some 40 KB at
+ * worst, so 1,000 of them stay under 40 MB whatever the size of the run (256 MiB is the budget of a run of
+ * 1,000,000 exchanges); and the page and the JUnit file show fewer than that anyway (50 per rule, 20 per
+ * cell), so 1,000 still gives every reporter all it shows for the runs people read.
+ */
+export const DEFAULT_MAX_RESULTS = 1000;
+
 /** The configuration with every default filled in and paths made absolute. */
 export interface ResolvedConfig {
   file: string | undefined;
@@ -18,6 +27,8 @@ export interface ResolvedConfig {
   rules: RuleSeverities;
   maxBodyBytes: number;
   maxDepth: number;
+  /** The most results (and skipped exchanges) a report lists in full (ReportBuilder's `maxResults`). */
+  maxResults: number;
 }
 
 /**
@@ -48,5 +59,6 @@ export async function loadConfig(
     rules: config.rules ?? {},
     maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxDepth: config.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxResults: config.maxResults ?? DEFAULT_MAX_RESULTS,
   };
 }

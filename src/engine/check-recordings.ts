@@ -60,13 +60,13 @@ function recordInputError(builder: ReportBuilder, error: unknown): void {
 export async function checkRecordings(
   paths: readonly string[],
   engine: Engine,
-  config: Pick<ResolvedConfig, "maxBodyBytes">,
+  config: Pick<ResolvedConfig, "maxBodyBytes"> & Partial<Pick<ResolvedConfig, "maxResults">>,
   options: CheckOptions = {},
 ): Promise<ConformanceReport> {
   const builder = new ReportBuilder(
     engine,
     paths.map((location) => ({ kind: "recorded", location })),
-    { runId: options.runId, shard: options.shard },
+    { runId: options.runId, shard: options.shard, maxResults: config.maxResults },
   );
   await readRecordingsInto(builder, paths, config, options);
   return builder.build();

@@ -13,14 +13,28 @@ import type {
 import type { ExchangeVerdict } from "./check-exchange.js";
 import type { Engine } from "./engine.js";
 import { ExchangeJudge } from "./exchange-judge.js";
-import { byCell, byInputError, bySource } from "./report-order.js";
-import { reportSummary } from "./report-summary.js";
+import { splitCells } from "./report-cells.js";
+import { byInputError, bySource, CountsByKey, FirstInOrder } from "./report-order.js";
+import { DEFAULT_MAX_RESULTS, MAX_SKIP_REASONS, reportSummary } from "./report-summary.js";
 import { runIdFrom, suiteFingerprint } from "./run-identity.js";
 import type { Selection } from "./selection.js";
 
+export { DEFAULT_MAX_RESULTS };
+
+export interface ReportBuilderOptions {
+  runId?: string | undefined;
+  shard?: Shard | undefined;
+  /** The most results (and skipped exchanges) listed in full: the first in source order. Default 1,000. */
+  maxResults?: number | undefined;
+}
+
+const resultOrder = (a: { source: ExchangeResult["source"] }, b: { source: ExchangeResult["source"] }) =>
+  bySource(a.source, b.source);
+
 /**
- * Aggregates verdicts while they stream past: it keeps per-cell counters, the results that have findings
- * and the skipped entries, never the exchanges themselves. `judge` is every source's way in: the engine's
+ * Aggregates verdicts while they stream past: it keeps per-cell counters, the first `maxResults` results
+ * that have findings and the first `maxResults` skipped entries by source order (counting the others),
+ * never the exchanges themselves, so its memory is bounded whatever the size of the run. `judge` is every source's way in: the engine's
  * ExchangeJudge judges the exchange (group rules included) and hands its verdict here once it is final.
  */
 export class ReportBuilder {
@@ -28,8 +42,10 @@ export class ReportBuilder {
   private readonly startedAt = new Date();
   /** Matrix cells by "dialect product action", then by rule (one lookup of the target per exchange). */
   private readonly cells = new Map<string, Map<string, MatrixCell>>();
-  private readonly results: ExchangeResult[] = [];
-  private readonly skipped: SkippedExchange[] = [];
+  private readonly results: FirstInOrder<ExchangeResult>;
+  private readonly skipped: FirstInOrder<SkippedExchange>;
+  private readonly skipReasons = new CountsByKey(MAX_SKIP_REASONS);
+  private skippedCount = 0;
   private readonly inputErrors: ReportInputError[] = [];
   private readonly transportFailures: TransportFailure[] = [];
   private checked = 0;
@@ -42,8 +58,11 @@ export class ReportBuilder {
   constructor(
     private readonly engine: Engine,
     private readonly targets: ConformanceReport["targets"],
-    private readonly identity: { runId?: string | undefined; shard?: Shard | undefined } = {},
+    private readonly identity: ReportBuilderOptions = {},
   ) {
+    const limit = identity.maxResults ?? DEFAULT_MAX_RESULTS;
+    this.results = new FirstInOrder<ExchangeResult>(limit, resultOrder);
+    this.skipped = new FirstInOrder<SkippedExchange>(limit, resultOrder);
     this.judgement = new ExchangeJudge(engine, (verdict) => this.add(verdict));
   }
 
@@ -89,7 +108,7 @@ export class ReportBuilder {
     this.warningFindings += result.findings.length - errors;
     if (errors > 0) this.failed++;
     else if (result.findings.length > 0) this.warned++;
-    if (result.findings.length > 0) this.results.push(result);
+    if (result.findings.length > 0) this.results.offer(result);
   }
 
   /** A target seen during the run (the proxy's upstreams appear as the traffic names them), once each. */
@@ -100,7 +119,9 @@ export class ReportBuilder {
   }
 
   skip(source: ExchangeSource, reason: string): void {
-    this.skipped.push({ source, reason });
+    this.skippedCount++;
+    this.skipReasons.add(reason);
+    this.skipped.offer({ source, reason });
   }
 
   inputError(file: string, message: string, index?: number): void {
@@ -135,26 +156,35 @@ export class ReportBuilder {
       ...(meta.decision ? { decision: meta.decision } : {}),
     }));
     return {
-      reportVersion: 1,
+      reportVersion: 2,
       tool: TOOL,
       startedAt: this.startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - this.startedAt.getTime(),
       complete: !this.interrupted && this.inputErrors.length === 0,
       targets: this.targets,
-      summary: reportSummary({
-        checked: this.checked,
-        skipped: this.skipped.length,
-        failed: this.failed,
-        warned: this.warned,
-        errorFindings: this.errorFindings,
-        warningFindings: this.warningFindings,
-        transportFailures: this.transportFailures.length,
-      }),
+      summary: reportSummary(
+        {
+          checked: this.checked,
+          skipped: this.skippedCount,
+          failed: this.failed,
+          warned: this.warned,
+          errorFindings: this.errorFindings,
+          warningFindings: this.warningFindings,
+          transportFailures: this.transportFailures.length,
+        },
+        {
+          resultsOmitted: this.results.omitted,
+          skippedOmitted: this.skipped.omitted,
+          skippedReasons: this.skipReasons.entries(),
+          skippedOtherReasons: this.skipReasons.other,
+        },
+      ),
       rules,
-      matrix: [...this.cells.values()].flatMap((byRule) => [...byRule.values()]).sort(byCell),
-      results: this.results.sort((a, b) => bySource(a.source, b.source)),
-      skipped: this.skipped.sort((a, b) => bySource(a.source, b.source)),
+      ...splitCells([...this.cells.values()].flatMap((byRule) => [...byRule.values()])),
+      results: this.results.sorted(),
+      skipped: this.skipped.sorted(),
+      detailLimit: this.results.limit,
       inputErrors: this.inputErrors.sort(byInputError),
       transportFailures: this.transportFailures.sort((a, b) => bySource(a.source, b.source)),
       run: {

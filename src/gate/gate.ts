@@ -1,3 +1,4 @@
+import { allCells } from "../engine/report-cells.js";
 import type { ExpectedFailure, ExpectedFailures } from "../types/generated/baseline.js";
 import type { ConformanceReport } from "../types/generated/report.js";
 import { failureKey } from "./baseline.js";
@@ -31,7 +32,11 @@ export interface GateVerdict {
 
 export const DEFAULT_MIN_SCORE = 100;
 
-/** The matrix cells that fail at the gate's threshold: errors, and warnings too with --fail-on warning. */
+/**
+ * The matrix cells that fail at the gate's threshold: errors, and warnings too with --fail-on warning.
+ * `matrix` holds every cell that failed or warned (`passingCells` only cells that did neither), in every
+ * report version, so it is all this needs.
+ */
 export function currentFailures(report: ConformanceReport, failOn: "error" | "warning"): ExpectedFailure[] {
   return report.matrix
     .filter((cell) => cell.failed > 0 || (failOn === "warning" && cell.warned > 0))
@@ -58,7 +63,8 @@ function judgeBaseline(
   failOn: "error" | "warning",
 ): BaselineJudgement {
   const failing = new Set(currentFailures(report, failOn).map(failureKey));
-  const checkedActions = new Set(report.matrix.map(actionKey));
+  // Checked actions include those whose every cell passed: they are in passingCells.
+  const checkedActions = new Set(allCells(report).map(actionKey));
   const listed = new Map(baseline.expectedFailures.map((f) => [failureKey(f), f]));
   const judgement: BaselineJudgement = { problems: [], notes: [], accepted: 0 };
   for (const key of failing)

@@ -34,6 +34,8 @@ export interface LiveJobOptions {
   recordTo?: string | undefined;
   config?: string | undefined;
   maxBodyBytes?: number | undefined;
+  /** --max-results: the report's detail limit (default: the configuration's maxResults). */
+  maxResults?: number | undefined;
   shard?: Shard | undefined;
   runId?: string | undefined;
   onProgress?: ((p: { file: string; exchanges: number }) => void) | undefined;
@@ -109,7 +111,11 @@ export async function runLiveJob(
         ? config.recordings.map((location) => ({ kind: "recorded" as const, location }))
         : []),
     ],
-    { runId: options.runId, shard: options.shard },
+    {
+      runId: options.runId,
+      shard: options.shard,
+      maxResults: options.maxResults ?? config.maxResults,
+    },
   );
   const interrupted = options.signal ?? new AbortController().signal;
   const signal = AbortSignal.any([interrupted, writeFailed.signal]);

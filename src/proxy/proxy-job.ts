@@ -19,6 +19,7 @@ export interface ProxyJobOptions {
   recordTo?: string | undefined;
   config?: string | undefined;
   maxBodyBytes?: number | undefined;
+  maxResults?: number | undefined;
   timeouts: Timeouts;
   runId?: string | undefined;
   env?: NodeJS.ProcessEnv;
@@ -70,7 +71,10 @@ export async function startProxyJob(options: ProxyJobOptions): Promise<ProxyJob>
       })
     : undefined;
   await har?.open();
-  const builder = new ReportBuilder(engine, [], { runId: options.runId });
+  const builder = new ReportBuilder(engine, [], {
+    runId: options.runId,
+    maxResults: options.maxResults ?? config.maxResults,
+  });
   let seen = 0;
 
   const account = (item: ProxyItem) => {

@@ -15,17 +15,26 @@ function findingLine(result: ExchangeResult, finding: ReportFinding): string {
   return lines.join("\n");
 }
 
-/** The assertion message of a failing rule: each exchange by file and index, pointer, expected, actual. */
+/**
+ * The assertion message of a failing rule: each exchange by file and index, pointer, expected, actual.
+ * `total`: how many exchanges violate it (the matrix cell's `failed`), when the report lists fewer (its
+ * detailLimit left some out); the listed ones by default.
+ */
 export function failureMessage(
   rule: string,
   failing: { result: ExchangeResult; findings: ReportFinding[] }[],
+  total = failing.length,
 ): string {
+  const count = Math.max(total, failing.length);
   const lines = failing
     .slice(0, SHOWN)
     .flatMap(({ result, findings }) => findings.map((finding) => findingLine(result, finding)));
+  const shown = Math.min(SHOWN, failing.length);
   const more =
-    failing.length > SHOWN
-      ? [`… and ${failing.length - SHOWN} more exchange(s) (see reports/conformance.json)`]
+    count > shown
+      ? [
+          `… and ${count - shown} more exchange(s) (see reports/conformance.json${failing.length < count ? ", which lists only the first exchanges with findings: its detailLimit" : ""})`,
+        ]
       : [];
-  return [`${failing.length} exchange(s) violate ${rule}:`, ...lines, ...more].join("\n");
+  return [`${count} exchange(s) violate ${rule}:`, ...lines, ...more].join("\n");
 }

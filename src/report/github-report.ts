@@ -144,6 +144,12 @@ export function renderGithubAnnotations(
       `conformance: … and ${annotations.length - limit} more rule and action(s) with findings (see the job summary and conformance.json)\n`,
     );
   }
+  const omitted = report.summary.resultsOmitted ?? 0;
+  if (omitted > 0) {
+    lines.push(
+      `conformance: the annotations count the first ${report.results.length} exchange(s) with findings; ${omitted} more are only counted in conformance.json (its matrix and summary), past its detailLimit (${report.detailLimit ?? report.results.length}, maxResults in the configuration)\n`,
+    );
+  }
   return lines.join("");
 }
 

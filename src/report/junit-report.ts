@@ -6,6 +6,7 @@ import type {
   ReportInputError,
   SkippedExchange,
 } from "../types/generated/report.js";
+import { allCells } from "./matrix-cells.js";
 import type { Reporter } from "./reporter.js";
 import { sourceLabel } from "./source-label.js";
 
@@ -201,8 +202,12 @@ function skippedCase(suite: Suite, name: string, message: string, list: string):
   );
 }
 
-/** A test case per skip reason (the first JUNIT_SKIPPED_GROUP_LIMIT reasons; the others share one). */
-function addSkipped(suite: Suite, skipped: readonly SkippedExchange[]): void {
+/**
+ * A test case per skip reason (the first JUNIT_SKIPPED_GROUP_LIMIT reasons; the others share one). The
+ * counts are the summary's (`skippedReasons`), which count the exchanges `skipped` leaves out too.
+ */
+function addSkipped(suite: Suite, report: ConformanceReport): void {
+  const { skipped } = report;
   const groups = new Map<string, Group<SkippedExchange>>();
   const others: Group<SkippedExchange> = { count: 0, listed: [] };
   for (const entry of skipped) {
@@ -212,6 +217,21 @@ function addSkipped(suite: Suite, skipped: readonly SkippedExchange[]): void {
       groups.set(entry.reason, group);
     }
     addTo(group ?? others, entry);
+  }
+  const counts = report.summary.skippedReasons;
+  if (counts) {
+    for (const [reason, count] of Object.entries(counts)) {
+      if (!count) continue;
+      let group = groups.get(reason);
+      if (!group && groups.size < JUNIT_SKIPPED_GROUP_LIMIT) {
+        group = { count: 0, listed: [] };
+        groups.set(reason, group);
+      }
+      if (group) group.count = Math.max(group.count, count);
+    }
+    let grouped = 0;
+    for (const group of groups.values()) grouped += group.count;
+    others.count = Math.max(others.listed.length, report.summary.skipped - grouped);
   }
   for (const [reason, group] of groups) {
     skippedCase(suite, reason, `${group.count} exchange(s) skipped: ${reason}`, skippedList(group, false));
@@ -297,7 +317,7 @@ function renderSuite(suite: Suite, timestamp: string): string {
 export function renderJunit(report: ConformanceReport): string {
   const cellFindings = findingsByCell(report.results);
   const suites = new Map<string, Suite>();
-  for (const cell of report.matrix) {
+  for (const cell of allCells(report)) {
     let suite = suites.get(cell.dialect);
     if (!suite) {
       suite = newSuite(cell.dialect);
@@ -306,7 +326,7 @@ export function renderJunit(report: ConformanceReport): string {
     addCell(suite, cell, cellFindings.get(cellKey(cell.dialect, cell.product, cell.action, cell.rule)));
   }
   const inputs = newSuite(INPUTS_SUITE);
-  addSkipped(inputs, report.skipped);
+  addSkipped(inputs, report);
   addInputErrors(inputs, report.inputErrors);
   addTransportFailures(inputs, report);
   const all = [...suites.values(), ...(inputs.tests > 0 ? [inputs] : [])];

@@ -157,6 +157,8 @@ function failuresTable(report: ConformanceReport): string[] {
     total++;
     if (failing.length < MARKDOWN_FAILURE_LIMIT) failing.push(result);
   }
+  // The summary counts the failing exchanges `results` leaves out (past the report's detailLimit) too.
+  total = Math.max(total, report.summary.failed);
   if (total === 0) return [];
   const lines = [
     "### Failures",
@@ -185,7 +187,7 @@ function failuresTable(report: ConformanceReport): string[] {
 
 function notJudged(report: ConformanceReport): string[] {
   const items = [
-    ["skipped exchanges", report.skipped.length],
+    ["skipped exchanges", Math.max(report.skipped.length, report.summary.skipped)],
     ["input errors", report.inputErrors.length],
     ["transport failures", report.transportFailures.length],
   ] as const;

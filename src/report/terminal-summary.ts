@@ -7,13 +7,16 @@ function more(total: number): string[] {
   return total > LIST_LIMIT ? [`    … and ${total - LIST_LIMIT} more (see the JSON report)`] : [];
 }
 
-/** "  exchanges failing each rule:" and a line per rule with the number of exchanges, most first. */
+/**
+ * "  exchanges failing each rule:" and a line per rule with the number of exchanges, most first: the sums
+ * of the matrix's cells (`failed` for errors, `warned` for warnings), complete even when `results` is cut
+ * at the report's detailLimit.
+ */
 function countsByRule(report: ConformanceReport, severity: "error" | "warning", title: string): string[] {
   const byRule = new Map<string, number>();
-  for (const result of report.results) {
-    for (const rule of new Set(result.findings.filter((f) => f.severity === severity).map((f) => f.rule))) {
-      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
-    }
+  for (const cell of report.matrix) {
+    const count = severity === "error" ? cell.failed : cell.warned;
+    if (count > 0) byRule.set(cell.rule, (byRule.get(cell.rule) ?? 0) + count);
   }
   if (byRule.size === 0) return [];
   return [
@@ -61,13 +64,13 @@ export function terminalSummary(
         lines.push(`      ${finding.rule} at ${where}: ${finding.message}`);
       }
     }
-    lines.push(...more(failures.length));
+    lines.push(...more(Math.max(failures.length, report.summary.failed)));
   }
   if (report.skipped.length > 0) {
     lines.push("  skipped:");
     for (const { source, reason } of report.skipped.slice(0, LIST_LIMIT))
       lines.push(`    ${sourceLabel(source)}: ${reason}`);
-    lines.push(...more(report.skipped.length));
+    lines.push(...more(Math.max(report.skipped.length, report.summary.skipped)));
   }
   if (report.transportFailures.length > 0) {
     lines.push(`  transport failures (no complete answer; not judged): ${report.transportFailures.length}`);

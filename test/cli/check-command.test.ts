@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
+import { allCells } from "../../src/report/matrix-cells.js";
 import { alibabaError, tencentError, tencentSuccess, zenlayerSuccess } from "../support/bodies.js";
 import { harEntries } from "../support/har-entries.js";
 import { ndjsonLines } from "../support/ndjson-lines.js";
@@ -25,7 +26,7 @@ describe("conformance check", () => {
       "status-code-table",
       "xml-root",
     ]);
-    expect(new Set(report.matrix.map((c) => c.dialect))).to.deep.equal(
+    expect(new Set(allCells(report).map((c) => c.dialect))).to.deep.equal(
       new Set(["alibaba", "tencent", "zenlayer"]),
     );
   });
@@ -62,6 +63,31 @@ describe("conformance check", () => {
     expect(byIndex.get(2)).to.deep.equal(["status-code-table /Code"]);
     expect(byIndex.get(3)).to.deep.equal(["request-id-consistent /response/requestId"]);
     expect(report.summary.score).to.equal(25);
+  });
+
+  it("--max-results N keeps the first N failing exchanges in full and counts the rest; the gate still sees every one", async () => {
+    const file = path.join(tempDir(), "many-failures.ndjson");
+    await writeFile(
+      file,
+      ndjsonLines(
+        Array.from({ length: 12 }, () => ({
+          dialect: "tencent" as const,
+          status: 400,
+          body: tencentError(),
+        })),
+      ),
+    );
+    const reportDir = path.join(tempDir(), "max-results");
+    const { code, stdout } = await runCli(["check", file, "--report-dir", reportDir, "--max-results", "5"]);
+    expect(code).to.equal(1);
+    expect(stdout).to.include("failed 12");
+    const report = readValidReport(path.join(reportDir, "conformance.json"));
+    expect(report.results.map((r) => r.source.index)).to.deep.equal([0, 1, 2, 3, 4]);
+    expect(report.summary).to.include({ failed: 12, resultsOmitted: 7 });
+    expect(report.detailLimit).to.equal(5);
+    const bad = await runCli(["check", file, "--report-dir", reportDir, "--max-results", "1.5"]);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.include("--max-results must be a whole number");
   });
 
   it("honours a configuration: host mapping, a rule turned off, a severity changed", async () => {
@@ -188,7 +214,7 @@ describe("conformance check", () => {
     ]);
     expect(code, stdout).to.equal(0);
     const report = readValidReport(path.join(reportDir, "conformance.json"));
-    expect(new Set(report.matrix.map((c) => `${c.dialect}/${c.product}`))).to.deep.equal(
+    expect(new Set(allCells(report).map((c) => `${c.dialect}/${c.product}`))).to.deep.equal(
       new Set(["alibaba/kms"]),
     );
     expect(report.summary.checked + report.summary.skipped).to.equal(report.summary.exchanges);

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import { CREDENTIAL_VARIABLES, SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
+import { allCells } from "../../src/report/matrix-cells.js";
 import { startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { readValidReport } from "../support/report-validator.js";
 import { runCli } from "../support/run-cli.js";
@@ -127,7 +128,9 @@ describe("conformance run and record (live)", () => {
       const replay = readValidReport(path.join(checkReport, "conformance.json"));
       expect(replay.summary.checked).to.equal(live.summary.checked);
       const probeCells = (r: typeof live) =>
-        r.matrix.filter((c) => c.rule === "probe-expected-code").reduce((n, c) => n + c.checked, 0);
+        allCells(r)
+          .filter((c) => c.rule === "probe-expected-code")
+          .reduce((n, c) => n + c.checked, 0);
       expect(probeCells(replay)).to.equal(probeCells(live));
     } finally {
       await sandbox.close();

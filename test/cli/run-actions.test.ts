@@ -3,6 +3,7 @@ import { expect } from "chai";
 import { describedActionsOf } from "../../src/live/described-actions.js";
 import { isReadOnlyAction } from "../../src/live/described-calls.js";
 import { findProduct } from "../../src/providers/registry.js";
+import { allCells } from "../../src/report/matrix-cells.js";
 import { readValidReport } from "../support/report-validator.js";
 import { runCli } from "../support/run-cli.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -28,7 +29,7 @@ describe("conformance run --actions", () => {
     expect(code, stdout + stderr).to.equal(0);
     const report = readValidReport(path.join(reportDir, "conformance.json"));
     const judged = new Set(
-      report.matrix
+      allCells(report)
         .filter(
           (c) =>
             c.dialect === "alibaba" && c.product === "kms" && c.rule === "action-schema" && c.checked > 0,

@@ -10,7 +10,7 @@ import { runCli } from "../support/run-cli.js";
 import { sharedEngine } from "../support/shared-engine.js";
 import { useTempDir } from "../support/temp-dir.js";
 
-const CONFIG_FIELDS = "$schema, recordings, hosts, actionSchemas, rules, maxBodyBytes, maxDepth";
+const CONFIG_FIELDS = "$schema, recordings, hosts, actionSchemas, rules, maxBodyBytes, maxDepth, maxResults";
 
 describe("loadConfig", () => {
   const tempDir = useTempDir();
@@ -47,6 +47,7 @@ describe("loadConfig", () => {
       rules: {},
       maxBodyBytes: 33554432,
       maxDepth: 256,
+      maxResults: 1000,
     });
   });
 
@@ -56,12 +57,14 @@ describe("loadConfig", () => {
       hosts: [{ host: "127.0.0.1:8080", dialect: "alibaba", product: "kms" }],
       rules: { "request-id-format": "off" },
       maxDepth: 64,
+      maxResults: 25,
     });
     const config = await loadConfig(undefined, dir);
     expect(config).to.include({
       file: path.join(dir, CONFIG_FILE_NAME),
       maxDepth: 64,
       maxBodyBytes: 33554432,
+      maxResults: 25,
     });
     expect(config.recordings).to.deep.equal([path.join(dir, "traffic.har")]);
     expect(config.rules).to.deep.equal({ "request-id-format": "off" });

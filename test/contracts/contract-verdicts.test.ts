@@ -7,6 +7,7 @@ import type { PactVerification } from "../../src/contracts/verify-contracts.js";
 import { createEngine, type Engine } from "../../src/engine/engine.js";
 import { ReportBuilder } from "../../src/engine/report-builder.js";
 import { packageRoot } from "../../src/project-paths.js";
+import { allCells } from "../../src/report/matrix-cells.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 
 const ZENLAYER = path.join(packageRoot, "contracts", "sdk-zenlayer-bmc.json");
@@ -75,7 +76,7 @@ describe("contracts verify: contract-verified findings", () => {
     ]);
     expect(report.summary).to.include({ checked: 4, failed: 0, warned: 2 });
     expect(report.rules.find((r) => r.id === "contract-verified")?.severity).to.equal("warning");
-    const cells = report.matrix.filter((c) => c.rule === "contract-verified");
+    const cells = allCells(report).filter((c) => c.rule === "contract-verified");
     expect(cells.reduce((n, c) => n + c.warned, 0)).to.equal(2);
     expect(cells.reduce((n, c) => n + c.failed, 0)).to.equal(0);
   });
@@ -84,6 +85,6 @@ describe("contracts verify: contract-verified findings", () => {
     const report = await reportWith({ "contract-verified": "off" });
     expect(report.results).to.deep.equal([]);
     expect(report.summary).to.include({ checked: 4, failed: 0, warned: 0 });
-    expect(report.matrix.filter((c) => c.rule === "contract-verified")).to.deep.equal([]);
+    expect(allCells(report).filter((c) => c.rule === "contract-verified")).to.deep.equal([]);
   });
 });

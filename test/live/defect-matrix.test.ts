@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { ACTION_CALLS } from "../../src/live/action-calls.js";
 import { PROBES } from "../../src/live/probe-catalogue.js";
+import { allCells } from "../../src/report/matrix-cells.js";
 import { DEFECTS, type DefectName } from "../../src/sandbox/defects.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { sandboxRunReport } from "../support/sandbox-live-run.js";
@@ -10,7 +11,7 @@ const runAgainstSandbox = sandboxRunReport;
 /** Rule id → exchanges it failed (errors) or warned about. */
 function caughtBy(report: ConformanceReport): Map<string, number> {
   const caught = new Map<string, number>();
-  for (const cell of report.matrix)
+  for (const cell of allCells(report))
     caught.set(cell.rule, (caught.get(cell.rule) ?? 0) + cell.failed + cell.warned);
   return caught;
 }
@@ -23,11 +24,13 @@ describe("defect matrix: the suite runs once per sandbox defect, and each defect
     const warnedRules = new Set(report.results.flatMap((r) => r.findings.map((f) => f.rule)));
     expect([...warnedRules]).to.deep.equal(warnedRules.size ? ["error-code-known"] : []);
     expect(report.results.every((r) => r.dialect === "zenlayer")).to.equal(true);
-    const probes = report.matrix.filter((c) => c.rule === "probe-expected-code");
+    const probes = allCells(report).filter((c) => c.rule === "probe-expected-code");
     expect(probes.reduce((n, c) => n + c.checked, 0)).to.equal(PROBES.length);
     // One comparison per call made in both JSON and XML.
     expect(
-      report.matrix.filter((c) => c.rule === "format-parity").reduce((n, c) => n + c.checked, 0),
+      allCells(report)
+        .filter((c) => c.rule === "format-parity")
+        .reduce((n, c) => n + c.checked, 0),
     ).to.equal(ACTION_CALLS.filter((c) => c.format === "xml").length);
   });
 

@@ -4,6 +4,7 @@ import { backoffMs, isThrottled } from "../../src/live/throttling.js";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import type { Dialect } from "../../src/providers/dialect.js";
 import { PRODUCTS } from "../../src/providers/registry.js";
+import { allCells } from "../../src/report/matrix-cells.js";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { liveRunAgainst } from "../support/sandbox-live-run.js";
@@ -20,7 +21,7 @@ const runThrottlingProbes = (
   });
 
 const probeCells = (report: ConformanceReport) =>
-  report.matrix
+  allCells(report)
     .filter((c) => c.rule === "probe-expected-code")
     .map((c) => [c.dialect, c.product, c.checked, c.failed]);
 

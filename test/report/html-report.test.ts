@@ -312,12 +312,9 @@ describe("HTML report", () => {
         /<td class="m fail" title="status-outcome · tencent\/cvm\/DescribeA: checked 4, failed 1, warned 0"><a href="#c1-0">1<\/a><\/td>/,
       );
       expect(page).to.match(/<td class="m warn" title="[^"]*"><a href="#c2-1">1<\/a><\/td>/);
-      expect(page).to.contain(
-        '<td class="m pass" title="body-parseable · tencent/cvm/DescribeA: checked 4, failed 0, warned 0">',
-      );
-      expect(page).to.contain(
-        '<td class="m none" title="status-outcome · tencent/cvm/DescribeB: not judged">',
-      );
+      // Passing and unjudged cells are kept short: the sticky headers name the rule and the action.
+      expect(page).to.contain('<td class="m pass" title="checked 4"></td>');
+      expect(page).to.contain('<td class="m none"></td>');
       expect(page).to.contain('id="c1-0"');
       expect(page).to.contain('id="c2-1"');
     });

@@ -10,8 +10,10 @@ import { type ReportLayout, targetKey } from "./report-layout.js";
 
 export interface CellFindings {
   target: number;
-  /** Exchanges with a finding of this rule in this cell. */
+  /** Exchanges with a finding of this rule in this cell (the matrix's count when results were left out). */
   total: number;
+  /** Of them, the ones `results` lists. */
+  listed: number;
   failed: number;
   warned: number;
   shown: ExchangeResult[];
@@ -71,21 +73,40 @@ export function groupFindings(report: ConformanceReport, layout: ReportLayout, c
       }
       let cell = cells.get(t);
       if (!cell) {
-        cell = { target: t, total: 0, failed: 0, warned: 0, shown: [] };
+        cell = { target: t, total: 0, listed: 0, failed: 0, warned: 0, shown: [] };
         cells.set(t, cell);
       }
-      cell.total++;
+      cell.listed++;
       if (severity === "error") cell.failed++;
       else cell.warned++;
     }
   }
+  // The matrix counts every exchange, the listed ones and those left out past the report's detailLimit.
+  for (const [key, matrixCell] of layout.cells) {
+    if (matrixCell.failed === 0 && matrixCell.warned === 0) continue;
+    const [r, t] = key.split(":").map(Number) as [number, number];
+    let cells = groups.get(r);
+    if (!cells) {
+      cells = new Map();
+      groups.set(r, cells);
+    }
+    let cell = cells.get(t);
+    if (!cell) {
+      cell = { target: t, total: 0, listed: 0, failed: 0, warned: 0, shown: [] };
+      cells.set(t, cell);
+    }
+    cell.failed = Math.max(cell.failed, matrixCell.failed);
+    cell.warned = Math.max(cell.warned, matrixCell.warned);
+  }
+  for (const cells of groups.values())
+    for (const cell of cells.values()) cell.total = Math.max(cell.listed, cell.failed + cell.warned);
 
   const quota = new Map<CellFindings, number>();
   const out: RuleFindings[] = [];
   for (const [rule, byTarget] of groups) {
     const cells = [...byTarget.values()].sort((a, b) => a.target - b.target);
     const shares = shareOut(
-      cells.map((c) => c.total),
+      cells.map((c) => c.listed),
       Math.max(0, cap),
     );
     cells.forEach((c, i) => {

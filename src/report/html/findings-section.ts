@@ -44,8 +44,13 @@ ${more > 0 ? html`<p class="more">… and ${more} more (see conformance.json)</p
     const id = layout.rules[g.rule]?.id ?? "";
     return html`<li><a href="#${ruleAnchor(g.rule)}"><code>${id}</code></a> ${counts(g.failed, g.warned)}</li>`;
   });
+  const omitted = report.summary.resultsOmitted ?? 0;
+  const cut =
+    omitted > 0
+      ? html`<p class="note">conformance.json lists the first ${report.results.length} exchange(s) with findings, in source order (its detailLimit, maxResults in the configuration); ${omitted} more are counted here and in its matrix, not listed.</p>`
+      : "";
   return html`<section id="findings"><h2>Findings by rule</h2>
-<ul class="plain rule-index">${index}</ul>
+${cut}<ul class="plain rule-index">${index}</ul>
 ${sections}
 </section>`;
 }

@@ -34,7 +34,8 @@ function add(map: Map<string, Tally>, key: string, tally: Tally): void {
 /**
  * Scores per action, product and dialect. Exchanges per action are the `body-parseable` cell's `checked`
  * (that rule judges every checked exchange; when it is off, the most any rule judged there, a lower
- * bound); failures are the results with an error finding. One pass over the matrix and one over results.
+ * bound); failures are the results with an error finding (at least the most failing rule's cell, when
+ * results were left out). Actions that passed every rule count in their product and dialect.
  */
 export function computeScores(report: ConformanceReport, layout: ReportLayout): Scores {
   const byTarget = new Map<number, Tally>();
@@ -43,8 +44,9 @@ export function computeScores(report: ConformanceReport, layout: ReportLayout): 
     const cell = every === undefined ? undefined : layout.cells.get(cellKey(every, t));
     byTarget.set(t, { checked: cell?.checked ?? 0, failed: 0 });
   });
-  if (every === undefined || report.matrix.every((c) => c.rule !== EVERY_EXCHANGE_RULE)) {
-    for (const cell of report.matrix) {
+  const cells = [...layout.cells.values()];
+  if (every === undefined || cells.every((c) => c.rule !== EVERY_EXCHANGE_RULE)) {
+    for (const cell of cells) {
       const tally = byTarget.get(layout.targetIndex.get(targetKey(cell)) as number) as Tally;
       tally.checked = Math.max(tally.checked, cell.checked);
     }
@@ -53,6 +55,12 @@ export function computeScores(report: ConformanceReport, layout: ReportLayout): 
     if (!result.findings.some((f) => f.severity === "error")) continue;
     const tally = byTarget.get(layout.targetIndex.get(targetKey(result)) as number) as Tally;
     tally.failed++;
+  }
+  // When `results` is cut at the report's detailLimit, an action's failures are at least its most failing
+  // rule's (exact whenever nothing was left out: every failing exchange is then a listed result).
+  for (const cell of cells) {
+    const tally = byTarget.get(layout.targetIndex.get(targetKey(cell)) as number) as Tally;
+    tally.failed = Math.max(tally.failed, cell.failed);
   }
   for (const tally of byTarget.values()) tally.checked = Math.max(tally.checked, tally.failed);
 
@@ -63,5 +71,10 @@ export function computeScores(report: ConformanceReport, layout: ReportLayout): 
     add(byDialect, target.dialect, tally);
     add(byProduct, `${target.dialect}/${target.product}`, tally);
   });
+  for (const summary of layout.passing.values()) {
+    const tally = { checked: summary.exchanges, failed: 0 };
+    add(byDialect, summary.dialect, tally);
+    add(byProduct, `${summary.dialect}/${summary.product}`, tally);
+  }
   return { byTarget, byDialect, byProduct };
 }

@@ -26,6 +26,10 @@ export interface ConformanceConfig {
    * Bodies nested deeper than this fail body-parseable. Default 256.
    */
   maxDepth?: number;
+  /**
+   * The most exchanges with findings (and, apart, the most skipped exchanges) a report lists in full: the first in source order; the others are counted (summary.resultsOmitted, summary.skippedOmitted) and every count of the matrix and the summary stays complete. Default 1000. --max-results overrides it.
+   */
+  maxResults?: number;
 }
 export interface HostMapping {
   /**
