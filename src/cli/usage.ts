@@ -60,8 +60,9 @@ ${COMMON_OPTIONS}
                           the others are listed as skipped
   --product P             judge only these products (${productIds()}, or any other service name)
   --workers N|auto        worker threads that parse and judge while the main thread reads (default:
-                          auto, one per core when the files add up to 8 MB or more, else none; 0: none);
-                          the report is the same whatever the number, apart from timings
+                          auto: with 3 cores or more and 8 MB of files or more, one per core but the
+                          reader's, else none; 0: none); the report is the same whatever the number,
+                          apart from timings
 ${GATE_USAGE_LINES}
 
 Exit codes: 0 gate passed, 1 gate failed (a checked exchange failed, or nothing was checked), 2 usage
