@@ -1,24 +1,7 @@
-/**
- * What a shard saves by deciding which entries it owns before parsing them: the time to read a large HAR
- * file (and the same exchanges as NDJSON) as one shard of N (`--shard 1/4` by default) against reading it
- * unsharded. Reading is what src/sources does for `conformance check`: stream, scan, parse and validate
- * each entry into an exchange or an unreadable item, with no rule run, so the ratio is the readers' own.
- * With `--check`, the whole `checkRecordings` (reading and judging, no report written) is timed too.
- *
- * The input: bench/generate-exchanges.ts writes N exchanges (default 100,000) as NDJSON, which this script
- * turns into a HAR 1.2 file (indented, as browsers save them), one entry per line, in the same order; both
- * go to bench/out/ and are reused by later runs of the same --count (--regenerate writes them again).
- * Everything runs in this process, unsharded and sharded in turn after one warm-up of each, --runs times
- * (default 3); the table gives the medians. Numbers are for this machine: compare the ratio, not seconds.
- *
- * `tsx bench/shard-read.ts [--count N] [--runs N] [--shard I/N] [--check] [--regenerate]`
- */
-import { once } from "node:events";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkRecordings } from "../src/engine/check-recordings.js";
@@ -29,90 +12,11 @@ import { EntryOrdinals } from "../src/sources/entry-ordinals.js";
 import { readHar } from "../src/sources/har-reader.js";
 import { readNdjson } from "../src/sources/ndjson-reader.js";
 import { DEFAULT_MAX_BODY_BYTES } from "../src/sources/reader-options.js";
-import type { NdjsonExchange } from "../src/types/generated/ndjson-exchange.js";
 import { DEFAULT_COUNT, generateExchanges } from "./generate-exchanges.js";
 import { median } from "./median.js";
+import { ndjsonToHar } from "./ndjson-to-har.js";
 
 const OUT_DIR = fileURLToPath(new URL("./out/", import.meta.url));
-
-type Headers = NonNullable<NdjsonExchange["request"]["headers"]>;
-
-function headerPairs(headers: Headers | undefined): { name: string; value: string }[] {
-  if (headers === undefined) return [];
-  if (Array.isArray(headers)) return headers.map(({ name, value }) => ({ name, value }));
-  return Object.entries(headers).map(([name, value]) => ({ name, value: String(value) }));
-}
-
-/** One NDJSON exchange as a HAR 1.2 entry, with the fields a browser's recording has. */
-function toHarEntry(exchange: NdjsonExchange, i: number): unknown {
-  const { request, response } = exchange;
-  const requestHeaders = headerPairs(request.headers);
-  const responseHeaders = headerPairs(response.headers);
-  const contentType = (pairs: { name: string; value: string }[]) =>
-    pairs.find((h) => h.name.toLowerCase() === "content-type")?.value ?? "";
-  const requestBody = request.body ?? "";
-  return {
-    startedDateTime: new Date(Date.UTC(2024, 0, 1) + i * 37).toISOString(),
-    time: 12,
-    request: {
-      method: request.method,
-      url: request.url,
-      httpVersion: "HTTP/1.1",
-      headers: requestHeaders,
-      queryString: [...new URL(request.url).searchParams].map(([name, value]) => ({ name, value })),
-      cookies: [],
-      headersSize: -1,
-      bodySize: Buffer.byteLength(requestBody),
-      ...(requestBody === ""
-        ? {}
-        : {
-            postData: {
-              mimeType: contentType(requestHeaders),
-              text: requestBody,
-              ...(request.bodyEncoding === "base64" ? { encoding: "base64" } : {}),
-            },
-          }),
-    },
-    response: {
-      status: response.status,
-      statusText: "",
-      httpVersion: "HTTP/1.1",
-      headers: responseHeaders,
-      cookies: [],
-      content: {
-        size: -1,
-        mimeType: contentType(responseHeaders),
-        text: response.body,
-        ...(response.bodyEncoding === "base64" ? { encoding: "base64" } : {}),
-      },
-      redirectURL: "",
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { send: 1, wait: 10, receive: 1 },
-  };
-}
-
-/** Writes the exchanges of an NDJSON file as a HAR file (pretty-printed entries, as browsers save them). */
-async function ndjsonToHar(ndjson: string, har: string): Promise<void> {
-  const out = createWriteStream(har, { encoding: "utf8" });
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, "drain");
-  };
-  await write('{\n  "log": {\n    "version": "1.2",\n    "creator": { "name": "bench", "version": "1" },\n');
-  await write('    "pages": [],\n    "entries": [\n');
-  let i = 0;
-  for await (const line of createInterface({ input: createReadStream(ndjson), crlfDelay: Infinity })) {
-    if (line.trim() === "") continue;
-    const entry = JSON.stringify(toHarEntry(JSON.parse(line) as NdjsonExchange, i), null, 2);
-    await write(`${i === 0 ? "" : ",\n"}${entry.replace(/^/gm, "      ")}`);
-    i++;
-  }
-  await write("\n    ]\n  }\n}\n");
-  out.end();
-  await once(out, "finish");
-}
 
 interface Counted {
   ms: number;
