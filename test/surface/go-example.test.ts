@@ -13,6 +13,7 @@ import { DEFECTS } from "../../src/sandbox/defects.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { ensureGo, GO_INSTALL_TIMEOUT_MS, goEnvironment } from "../support/go-toolchain.js";
 import { builtBin, projectRoot, staleBuildFiles } from "../support/run-cli.js";
+import { type CommandRun, runCommand } from "../support/run-command.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const EXAMPLE = path.join(projectRoot, "examples", "go-zenlayer-sdk");
@@ -33,53 +34,8 @@ const CREDENTIAL_ENV = {
   ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: SANDBOX_CREDENTIALS.zenlayer.secret,
 };
 
-interface Ran {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
 function log(line: string): void {
   process.stdout.write(`      [go example] ${line}\n`);
-}
-
-/** Runs a command to its exit within `timeoutMs` (killed past it, which rejects); resolves whatever the code. */
-function run(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
-): Promise<Ran> {
-  const started = Date.now();
-  const shown = `${path.basename(command)} ${args.join(" ")}`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${shown} did not exit within ${options.timeoutMs / 1000} s\n${stdout}\n${stderr}`));
-    }, options.timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start ${shown}: ${error.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
-    });
-  });
 }
 
 interface Sandbox {
@@ -141,7 +97,7 @@ describe("examples/go-zenlayer-sdk: conformance proxy -- go test ./... (Zenlayer
     moduleDir = path.join(tempDir(), "go-zenlayer-sdk");
     await cp(EXAMPLE, moduleDir, { recursive: true });
     // The SDK from the corpus instead of the module proxy: the only change to the example.
-    const edit = await run(go, ["mod", "edit", "-replace", `${SDK_MODULE}=${GO_SDK_DIR}`], {
+    const edit = await runCommand(go, ["mod", "edit", "-replace", `${SDK_MODULE}=${GO_SDK_DIR}`], {
       cwd: moduleDir,
       env: goEnvironment(),
       timeoutMs: 60_000,
@@ -151,7 +107,7 @@ describe("examples/go-zenlayer-sdk: conformance proxy -- go test ./... (Zenlayer
 
   it("builds offline against the SDK: go vet ./...", async function () {
     this.timeout(GO_TIMEOUT_MS + 10_000);
-    const vet = await run(go, ["vet", "./..."], {
+    const vet = await runCommand(go, ["vet", "./..."], {
       cwd: moduleDir,
       env: goEnvironment(),
       timeoutMs: GO_TIMEOUT_MS,
@@ -164,13 +120,13 @@ describe("examples/go-zenlayer-sdk: conformance proxy -- go test ./... (Zenlayer
   async function proxyGoTest(
     defects: string[],
     name: string,
-  ): Promise<{ ran: Ran; report: ConformanceReport }> {
+  ): Promise<{ ran: CommandRun; report: ConformanceReport }> {
     const dir = tempDir();
     const sandboxCa = path.join(dir, `sandbox-ca-${name}.pem`);
     const sandbox = await startTlsSandbox(sandboxCa, defects);
     const reportDir = path.join(dir, `reports-${name}`);
     try {
-      const ran = await run(
+      const ran = await runCommand(
         process.execPath,
         [
           builtBin,
