@@ -199,11 +199,13 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Run
     const skipSource = (url: string): ExchangeSource => ({ file: url, index: ordinal });
     if (!read.ok) {
       plainAnswer(response, read.status, read.reason);
-      options.onItem({
-        kind: "skipped",
-        source: skipSource(logical?.toString() ?? rawUrl),
-        reason: read.reason,
-      });
+      if (judged) {
+        options.onItem({
+          kind: "skipped",
+          source: skipSource(logical?.toString() ?? arrivedAt),
+          reason: read.reason,
+        });
+      }
       return;
     }
     const dropConnectionHeaders = hopByHop(request.headers.connection);

@@ -185,6 +185,8 @@ describe("the proxy job (in-process)", () => {
       "request body over 1000 bytes (--max-body-bytes)",
       "the client did not send its whole request body within 200 ms (--body-timeout)",
     ]);
+    // Named by the proxy's own address, where they came in (no upstream was chosen).
+    expect(report.skipped.map((s) => s.source.file)).to.deep.equal([`${proxy.origin}/`, `${proxy.origin}/`]);
   });
 
   it("a gzip-encoded answer is passed on encoded and judged decoded", async () => {
