@@ -9,11 +9,10 @@ import tls from "node:tls";
 import zlib from "node:zlib";
 import { expect } from "chai";
 import { DEFAULT_TIMEOUTS } from "../../src/live/http-exchange.js";
-import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
-import { dialectRequests } from "../../src/providers/dialect-requests.js";
 import { type ProxyJob, startProxyJob } from "../../src/proxy/proxy-job.js";
 import { createCertificateAuthority } from "../../src/tls/certificates.js";
 import { startFaultServer } from "../support/fault-server.js";
+import { signedDescribeZones } from "../support/signed-describe-zones.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const REQUEST_ID = "6e5e6d27-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
@@ -27,18 +26,7 @@ interface Answer {
 
 /** A TC3-signed DescribeZones sent to the proxy's own address (reverse mode). */
 function callThrough(proxyUrl: string, extraHeaders: Record<string, string> = {}): Promise<Answer> {
-  const signed = dialectRequests.tencent.signedRequest(
-    {
-      product: "cvm",
-      action: "DescribeZones",
-      version: "2017-03-12",
-      format: "json",
-      params: {},
-      region: "ap-guangzhou",
-    },
-    new URL(proxyUrl),
-    { ...SANDBOX_CREDENTIALS.tencent, timestamp: Math.floor(Date.now() / 1000) },
-  );
+  const signed = signedDescribeZones(proxyUrl);
   return new Promise((resolve, reject) => {
     http
       .request(signed.url, { method: "POST", headers: { ...signed.headers, ...extraHeaders } }, (res) => {

@@ -9,12 +9,12 @@ import http from "node:http";
 import path from "node:path";
 import { expect } from "chai";
 import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
-import { dialectRequests } from "../../src/providers/dialect-requests.js";
 import type { DefectName } from "../../src/sandbox/defects.js";
 import { sandboxCertificate } from "../../src/sandbox/sandbox-certificate.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import type { ConformanceReport } from "../../src/types/generated/report.js";
 import { builtBin, projectRoot, runCli } from "../support/run-cli.js";
+import { signedDescribeZones } from "../support/signed-describe-zones.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const CVM_CALLS = path.join(projectRoot, "test", "clients", "tencent-node", "cvm-calls.cjs");
@@ -257,18 +257,7 @@ describe("conformance proxy (CLI, with tencentcloud-sdk-nodejs-cvm)", function (
       });
       // Signed for the proxy's address, for service cvm: the proxy finds cvm.tencentcloudapi.com from
       // the credential scope (no --reverse), maps it to the sandbox and re-signs.
-      const signed = dialectRequests.tencent.signedRequest(
-        {
-          product: "cvm",
-          action: "DescribeZones",
-          version: "2017-03-12",
-          format: "json",
-          params: {},
-          region: "ap-guangzhou",
-        },
-        new URL(url),
-        { ...SANDBOX_CREDENTIALS.tencent, timestamp: Math.floor(Date.now() / 1000) },
-      );
+      const signed = signedDescribeZones(url);
       const answer = await new Promise<string>((resolve, reject) => {
         http
           .request(signed.url, { method: signed.method, headers: signed.headers }, (res) => {

@@ -62,29 +62,7 @@ function rulesOf(result: ExchangeResult): Map<string, "error" | "warning"> {
 
 export function groupFindings(report: ConformanceReport, layout: ReportLayout, cap: number): RuleFindings[] {
   const groups = new Map<number, Map<number, CellFindings>>();
-  for (const result of report.results) {
-    const t = layout.targetIndex.get(targetKey(result)) as number;
-    for (const [rule, severity] of rulesOf(result)) {
-      const r = layout.ruleIndex.get(rule) as number;
-      let cells = groups.get(r);
-      if (!cells) {
-        cells = new Map();
-        groups.set(r, cells);
-      }
-      let cell = cells.get(t);
-      if (!cell) {
-        cell = { target: t, total: 0, listed: 0, failed: 0, warned: 0, shown: [] };
-        cells.set(t, cell);
-      }
-      cell.listed++;
-      if (severity === "error") cell.failed++;
-      else cell.warned++;
-    }
-  }
-  // The matrix counts every exchange, the listed ones and those left out past the report's detailLimit.
-  for (const [key, matrixCell] of layout.cells) {
-    if (matrixCell.failed === 0 && matrixCell.warned === 0) continue;
-    const [r, t] = key.split(":").map(Number) as [number, number];
+  const cellAt = (r: number, t: number): CellFindings => {
     let cells = groups.get(r);
     if (!cells) {
       cells = new Map();
@@ -95,6 +73,23 @@ export function groupFindings(report: ConformanceReport, layout: ReportLayout, c
       cell = { target: t, total: 0, listed: 0, failed: 0, warned: 0, shown: [] };
       cells.set(t, cell);
     }
+    return cell;
+  };
+  for (const result of report.results) {
+    const t = layout.targetIndex.get(targetKey(result)) as number;
+    for (const [rule, severity] of rulesOf(result)) {
+      const r = layout.ruleIndex.get(rule) as number;
+      const cell = cellAt(r, t);
+      cell.listed++;
+      if (severity === "error") cell.failed++;
+      else cell.warned++;
+    }
+  }
+  // The matrix counts every exchange, the listed ones and those left out past the report's detailLimit.
+  for (const [key, matrixCell] of layout.cells) {
+    if (matrixCell.failed === 0 && matrixCell.warned === 0) continue;
+    const [r, t] = key.split(":").map(Number) as [number, number];
+    const cell = cellAt(r, t);
     cell.failed = Math.max(cell.failed, matrixCell.failed);
     cell.warned = Math.max(cell.warned, matrixCell.warned);
   }
