@@ -48,7 +48,11 @@ function redactUrlText(text: string): string {
     );
 }
 
+/** A URL without these has no user info and no query for redactUrl to hide (and no parse to pay for). */
+const URL_WITH_SECRETS = /[?&;@]/;
+
 function redactUrl(url: string): string {
+  if (!URL_WITH_SECRETS.test(url)) return url;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -70,20 +74,35 @@ function redactBody(body: string, contentType: string | undefined): string {
   return redactParams(params) ? params.toString() : body;
 }
 
-/** RFC 3986 percent-encoding (Alibaba's): encodeURIComponent plus ! ' ( ) *. */
-const percentEncode = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const hexEscape = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
+/** RFC 3986 percent-encoding (Alibaba's): encodeURIComponent's plus ! ' ( ) *. */
+const percentEncoded = (uriComponent: string) => uriComponent.replace(/[!'()*]/g, hexEscape);
+
+/**
+ * A form's encoding (URLSearchParams'): encodeURIComponent's plus ! ' ( ) ~, and a space as "+". Derived
+ * from encodeURIComponent rather than made by a URLSearchParams, which cost most of a live exchange's
+ * redaction.
+ */
+const formEncoded = (uriComponent: string) =>
+  uriComponent.replace(/%20|[!'()~]/g, (c) => (c === "%20" ? "+" : hexEscape(c)));
 
 const xmlText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const xmlAttribute = (value: string) => xmlText(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
+/** Characters that every spelling below leaves as they are: a value made of them is its only spelling. */
+const SPELLED_AS_IS = /^[A-Za-z0-9_.-]*$/;
+
 /** The spellings a value takes when it is echoed in a URL, a form, a JSON string or XML text. */
 function spellings(value: string): string[] {
+  // Hex signatures and most key ids: spelling them seven ways is most of a live exchange's redaction.
+  if (SPELLED_AS_IS.test(value)) return [value];
+  const uriComponent = encodeURIComponent(value);
   return [
     value,
-    encodeURIComponent(value),
-    percentEncode(value),
-    new URLSearchParams({ v: value }).toString().slice(2),
+    uriComponent,
+    percentEncoded(uriComponent),
+    formEncoded(uriComponent),
     JSON.stringify(value).slice(1, -1),
     xmlText(value),
     xmlAttribute(value),
@@ -101,6 +120,8 @@ function needlesOf(values: Iterable<string>): string[] {
 }
 
 function scrubWith(text: string, needles: readonly string[]): string {
+  // No needle is shorter than MIN_SCRUBBED_LENGTH: most header values cannot hold one.
+  if (text.length < MIN_SCRUBBED_LENGTH) return text;
   let result = text;
   for (const needle of needles) if (result.includes(needle)) result = result.split(needle).join(REDACTED);
   return result;
@@ -136,9 +157,11 @@ export function requestCredentials(request: RecordedRequest): string[] {
     if (CREDENTIAL_NAME.test(name)) values.push(...authorizationParts(value));
   }
   const params: URLSearchParams[] = [];
-  try {
-    params.push(new URL(request.url).searchParams);
-  } catch {}
+  if (request.url.includes("?")) {
+    try {
+      params.push(new URL(request.url).searchParams);
+    } catch {}
+  }
   if (request.headers["content-type"]?.includes("application/x-www-form-urlencoded")) {
     params.push(new URLSearchParams(request.body));
   }
@@ -177,6 +200,28 @@ function runNeedles(secrets: readonly string[]): readonly string[] {
 }
 
 /**
+ * The run's needles and this request's own (its signature, its key id) as one list, longest first as
+ * needlesOf's, each once: a merge of two sorted lists, as every exchange makes one.
+ */
+function mergeLongestFirst(run: readonly string[], own: readonly string[]): string[] {
+  const merged: string[] = [];
+  const seen = new Set<string>();
+  let i = 0;
+  let j = 0;
+  while (i < run.length || j < own.length) {
+    const next =
+      j >= own.length || (i < run.length && (run[i] as string).length >= (own[j] as string).length)
+        ? run[i++]
+        : own[j++];
+    if (next !== undefined && !seen.has(next)) {
+      seen.add(next);
+      merged.push(next);
+    }
+  }
+  return merged;
+}
+
+/**
  * The exchange as it may be judged, reported and recorded: headers and parameters whose names speak of
  * credentials replaced by [REDACTED], user names and passwords removed from URLs, and every credential
  * value (`secrets`, plus the signature and key id this exchange's own request carries) scrubbed from
@@ -184,10 +229,7 @@ function runNeedles(secrets: readonly string[]): readonly string[] {
  */
 export function redactExchange(exchange: RawExchange, secrets: readonly string[]): RawExchange {
   const { request, response } = exchange;
-  // The run's needles, and this request's own (its signature, its key id), longest first as needlesOf's.
-  const needles = [...new Set([...runNeedles(secrets), ...needlesOf(requestCredentials(request))])].sort(
-    (a, b) => b.length - a.length,
-  );
+  const needles = mergeLongestFirst(runNeedles(secrets), needlesOf(requestCredentials(request)));
   const clean = (text: string) => scrubWith(text, needles);
   const cleanHeaders = (headers: HeaderMap) =>
     Object.fromEntries(Object.entries(redactHeaders(headers)).map(([name, value]) => [name, clean(value)]));

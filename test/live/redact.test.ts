@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import fc from "fast-check";
 import {
   displayUrl,
   MIN_SCRUBBED_LENGTH,
@@ -111,6 +112,42 @@ describe("redactExchange: what a target echoes back", () => {
       `${REDACTED} odd=${REDACTED}`,
     );
     expect(MIN_SCRUBBED_LENGTH).to.equal(8);
+  });
+});
+
+describe("scrubText: every spelling of a secret", () => {
+  // Each way a target may echo a value: as it is, in a URL (encodeURIComponent, RFC 3986), in a form
+  // (URLSearchParams), in a JSON string, in XML text and attributes.
+  const echoes: Record<string, (value: string) => string> = {
+    raw: (value) => value,
+    uriComponent: encodeURIComponent,
+    rfc3986: (value) =>
+      encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    form: (value) => new URLSearchParams({ v: value }).toString().slice(2),
+    json: (value) => JSON.stringify(value).slice(1, -1),
+    xml: (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+    xmlAttribute: (value) =>
+      value
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&apos;"),
+  };
+  const secrets = fc.oneof(
+    fc.string({ minLength: MIN_SCRUBBED_LENGTH, maxLength: 40 }),
+    fc.string({ unit: "grapheme", minLength: MIN_SCRUBBED_LENGTH, maxLength: 20 }),
+    fc.stringMatching(/^[A-Za-z0-9+/=~!*'() ]{8,40}$/),
+  );
+
+  it("is gone from a text that echoes it in any of them, whatever characters it has", () => {
+    fc.assert(
+      fc.property(secrets, fc.constantFrom(...Object.keys(echoes)), (secret, way) => {
+        const echoed = (echoes[way] as (value: string) => string)(secret);
+        expect(scrubText(`<${echoed}>`, [secret])).to.equal(`<${REDACTED}>`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
