@@ -180,6 +180,40 @@ describe("signing properties: each signer agrees with the official implementatio
       );
     });
 
+    it("a sequence of requests that share or change secret, service and day each signs as sign3 (the derived key is reused only when all three are the same)", () => {
+      const request = fc.record({
+        secretKey: fc.constantFrom("SecretKeyNumberOne0000", "SecretKeyNumberTwo0000"),
+        service: fc.constantFrom("cvm", "cbs"),
+        // Two seconds of one day and one of the next.
+        timestamp: fc.constantFrom(1764460800, 1764460801, 1764547200),
+      });
+      fc.assert(
+        fc.property(fc.array(request, { minLength: 2, maxLength: 12 }), (sequence) => {
+          for (const r of sequence) {
+            const official = tencentSign3({
+              method: "POST",
+              url: "https://cvm.tencentcloudapi.com/",
+              payload: {},
+              timestamp: r.timestamp,
+              service: r.service,
+              secretId: "AKIDsequence",
+              secretKey: r.secretKey,
+              headers: { "Content-Type": "application/json" },
+            });
+            const ours = signTc3({
+              ...r,
+              secretId: "AKIDsequence",
+              host: "cvm.tencentcloudapi.com",
+              contentType: "application/json",
+              body: "{}",
+            });
+            expect(ours.authorization, show({ sequence, r })).to.equal(official);
+          }
+        }),
+        params,
+      );
+    });
+
     it("GET: Authorization equals sign3's with the SDK's querystring and an empty payload", () => {
       fc.assert(
         fc.property(

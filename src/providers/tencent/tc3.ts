@@ -32,6 +32,19 @@ export function utcDate(timestamp: number): string {
   return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
 }
 
+/** The last signing key derived: it changes with the day, the service and the secret, not per request. */
+let lastKey: { secretKey: string; date: string; service: string; key: Buffer } | undefined;
+
+function signingKey(secretKey: string, date: string, service: string): Buffer {
+  if (lastKey?.secretKey === secretKey && lastKey.date === date && lastKey.service === service)
+    return lastKey.key;
+  const kDate = hmacSha256(`TC3${secretKey}`, date);
+  const kService = hmacSha256(kDate, service);
+  const key = hmacSha256(kService, "tc3_request");
+  lastKey = { secretKey, date, service, key };
+  return key;
+}
+
 export function signTc3(input: Tc3Input): Tc3Signature {
   const method = input.method ?? "POST";
   const canonicalRequest = [
@@ -47,10 +60,9 @@ export function signTc3(input: Tc3Input): Tc3Signature {
   const stringToSign = [TC3_ALGORITHM, String(input.timestamp), scope, sha256Hex(canonicalRequest)].join(
     "\n",
   );
-  const kDate = hmacSha256(`TC3${input.secretKey}`, date);
-  const kService = hmacSha256(kDate, input.service);
-  const kSigning = hmacSha256(kService, "tc3_request");
-  const signature = hmacSha256(kSigning, stringToSign).toString("hex");
+  const signature = hmacSha256(signingKey(input.secretKey, date, input.service), stringToSign).toString(
+    "hex",
+  );
   return {
     authorization: `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`,
     signature,
