@@ -210,9 +210,10 @@ async function callTarget(
   calls.total = phases.flat(2).length;
   try {
     for (const phase of phases) {
-      const tasks = [...phase];
-      const workers = Array.from({ length: Math.min(options.concurrency, tasks.length) }, async () => {
-        for (let task = tasks.shift(); task && !signal.aborted; task = tasks.shift()) await runTask(task);
+      // Taken by index: shift() on a long array moves the rest each time (a run of 100,000 calls).
+      let next = 0;
+      const workers = Array.from({ length: Math.min(options.concurrency, phase.length) }, async () => {
+        for (let task = phase[next++]; task && !signal.aborted; task = phase[next++]) await runTask(task);
       });
       await Promise.all(workers);
       if (signal.aborted) break;
