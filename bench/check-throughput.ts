@@ -84,7 +84,14 @@ interface InputResult {
 interface LiveFigures {
   command: string;
   exitCode: number;
-  rows: { concurrency: number; runnerPerSecond: number; autocannonPerSecond: number; ratio: number }[];
+  rows: {
+    concurrency: number;
+    runnerPerSecond: number;
+    autocannonPerSecond: number;
+    runnerCpuMicros: number;
+    autocannonCpuMicros: number;
+    ratio: number;
+  }[];
   raw: unknown;
 }
 
@@ -326,15 +333,23 @@ async function live(args: string[]): Promise<LiveFigures> {
     args,
     path.join(OUT_DIR, "live-throughput.json"),
   );
-  const rows = (json as { concurrency: number; runnerPerSecond: number; plainPerSecond: number }[]).map(
-    (r) => ({
-      concurrency: r.concurrency,
-      runnerPerSecond: r.runnerPerSecond,
-      autocannonPerSecond: r.plainPerSecond,
-      // The time the runner takes for N exchanges over the time autocannon takes for N requests.
-      ratio: r.plainPerSecond / r.runnerPerSecond,
-    }),
-  );
+  const rows = (
+    json as {
+      concurrency: number;
+      runnerPerSecond: number;
+      plainPerSecond: number;
+      runnerCpuMicrosPerExchange: number;
+      plainCpuMicrosPerRequest: number;
+    }[]
+  ).map((r) => ({
+    concurrency: r.concurrency,
+    runnerPerSecond: r.runnerPerSecond,
+    autocannonPerSecond: r.plainPerSecond,
+    runnerCpuMicros: r.runnerCpuMicrosPerExchange,
+    autocannonCpuMicros: r.plainCpuMicrosPerRequest,
+    // The time the runner takes for N exchanges over the time autocannon takes for N requests.
+    ratio: r.plainPerSecond / r.runnerPerSecond,
+  }));
   return { command, exitCode, rows, raw: json };
 }
 
@@ -360,13 +375,13 @@ async function proxy(args: string[]): Promise<ProxyFigures> {
 }
 
 function liveLines(figures: LiveFigures | { error: string }): string[] {
-  const title = `live runner vs autocannon, same sandbox and signed request (target: ratio = runner time / autocannon time ≤ ${TARGET.liveRatio}):`;
+  const title = `live runner vs autocannon, same sandbox (its own process) and signed request (target: ratio = runner time / autocannon time ≤ ${TARGET.liveRatio}):`;
   if ("error" in figures) return [title, `- failed: ${figures.error}`];
   return [
     title,
     ...figures.rows.map(
       (r) =>
-        `- concurrency ${r.concurrency}: runner ${r.runnerPerSecond.toLocaleString("en-US")} exchanges/s, autocannon ${r.autocannonPerSecond.toLocaleString("en-US")} requests/s, ratio ${r.ratio.toFixed(2)}×`,
+        `- concurrency ${r.concurrency}: runner ${r.runnerPerSecond.toLocaleString("en-US")} exchanges/s, autocannon ${r.autocannonPerSecond.toLocaleString("en-US")} requests/s, ratio ${r.ratio.toFixed(2)}×; CPU ${r.runnerCpuMicros} against ${r.autocannonCpuMicros} µs per exchange`,
     ),
     ...(figures.exitCode === 0 ? [] : [`- ${figures.command} exited ${figures.exitCode}: figures suspect`]),
   ];
