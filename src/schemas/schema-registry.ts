@@ -82,6 +82,11 @@ export class SchemaRegistry {
   private readonly sources = new Map<string, Schema>();
   /** Variants of actions documents added to ajv, by $id. */
   private readonly added = new Set<string>();
+  /**
+   * What envelope() and action() found for each question asked, compiled schema or none: every exchange
+   * asks, and finding the file or the describing document again each time was a few percent of a check.
+   */
+  private readonly found = new Map<string, CompiledSchema | undefined>();
 
   private constructor(
     private readonly files: ReadonlyMap<string, string>,
@@ -154,8 +159,10 @@ export class SchemaRegistry {
     outcome: Exclude<Outcome, "unknown">,
     format: BodyFormat,
   ): CompiledSchema | undefined {
-    const name = `envelope-${outcome}${format === "xml" ? ".xml" : ""}.schema.json`;
-    return this.file(`${dialect}/${product}/${name}`) ?? this.file(`${dialect}/${name}`);
+    return this.remembered(`envelope ${dialect} ${product} ${outcome} ${format}`, () => {
+      const name = `envelope-${outcome}${format === "xml" ? ".xml" : ""}.schema.json`;
+      return this.file(`${dialect}/${product}/${name}`) ?? this.file(`${dialect}/${name}`);
+    });
   }
 
   /**
@@ -164,6 +171,28 @@ export class SchemaRegistry {
    * with no member beyond those described (rule unknown-member).
    */
   action(
+    dialect: Dialect,
+    product: string,
+    action: string,
+    variant: SchemaVariant,
+    version?: string,
+  ): CompiledSchema | undefined {
+    return this.remembered(`action ${dialect} ${product} ${action} ${variant} ${version ?? ""}`, () =>
+      this.findAction(dialect, product, action, variant, version),
+    );
+  }
+
+  private remembered(question: string, find: () => CompiledSchema | undefined): CompiledSchema | undefined {
+    if (this.found.has(question)) return this.found.get(question);
+    // Questions with no schema compile nothing, so forgetCompiled() would not bound them: traffic with
+    // ever new action names must not grow this map.
+    if (this.found.size >= this.maxCompiled * 4) this.found.clear();
+    const answer = find();
+    this.found.set(question, answer);
+    return answer;
+  }
+
+  private findAction(
     dialect: Dialect,
     product: string,
     action: string,
@@ -251,6 +280,7 @@ export class SchemaRegistry {
     this.ajv = createAjv();
     this.compiled.clear();
     this.added.clear();
+    this.found.clear();
   }
 }
 

@@ -112,4 +112,15 @@ describe("SchemaRegistry: action schemas of the configuration (actionSchemas)", 
     expect(again?.validate(body)).to.equal(encrypt?.validate(body));
     expect(again?.id).to.equal(encrypt?.id);
   });
+
+  it("remembers what it found for each question, and holds a bounded number of answers when actions keep coming that have no schema", async () => {
+    const registry = await SchemaRegistry.load(undefined, [], { maxCompiled: 2 });
+    const held = () => (registry as unknown as { found: Map<string, unknown> }).found.size;
+    for (let n = 0; n < 100; n++)
+      expect(registry.action("tencent", "cvm", `NoSuchAction${n}`, "json")).to.equal(undefined);
+    expect(held()).to.be.at.most(8);
+    const zones = registry.action("tencent", "cvm", "DescribeZones", "json");
+    expect(zones?.id).to.match(/DescribeZones/);
+    expect(registry.action("tencent", "cvm", "DescribeZones", "json")).to.equal(zones);
+  });
 });
