@@ -14,7 +14,8 @@ export function decodeJson(text: string, limits: DecodeLimits): DecodedBody {
       /end of JSON input|Unterminated string/.test(reason) || position >= text.trimEnd().length;
     return decodeFailure("json", endsEarly ? "truncatedJson" : "invalidJson", { reason });
   }
-  if (exceedsDepth(value, limits.maxDepth)) {
+  // Each level takes an opening and a closing bracket: a shorter text cannot nest too deep.
+  if (text.length > 2 * limits.maxDepth && exceedsDepth(value, limits.maxDepth)) {
     return decodeFailure("json", "tooDeep", { maxDepth: limits.maxDepth });
   }
   return { ok: true, format: "json", value };
