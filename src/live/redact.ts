@@ -221,6 +221,23 @@ function mergeLongestFirst(run: readonly string[], own: readonly string[]): stri
   return merged;
 }
 
+/** The longest run of characters that every spelling of `value` keeps as they are (spellings()). */
+function anchorOf(value: string): string {
+  let longest = "";
+  for (const run of value.match(/[A-Za-z0-9_.-]+/g) ?? []) if (run.length > longest.length) longest = run;
+  return longest;
+}
+
+/**
+ * Whether some spelling of `value` may be in one of `texts` once longer needles are replaced: every
+ * spelling holds the value's anchor, and a replacement adds only "[REDACTED]", so the anchor is in the
+ * texts as they are unless it could be a part of that word.
+ */
+function mayBeEchoed(value: string, texts: readonly string[]): boolean {
+  const anchor = anchorOf(value);
+  return REDACTED.includes(anchor) || texts.some((text) => text.includes(anchor));
+}
+
 /**
  * The exchange as it may be judged, reported and recorded: headers and parameters whose names speak of
  * credentials replaced by [REDACTED], user names and passwords removed from URLs, and every credential
@@ -229,20 +246,37 @@ function mergeLongestFirst(run: readonly string[], own: readonly string[]): stri
  */
 export function redactExchange(exchange: RawExchange, secrets: readonly string[]): RawExchange {
   const { request, response } = exchange;
-  const needles = mergeLongestFirst(runNeedles(secrets), needlesOf(requestCredentials(request)));
+  const file = redactUrl(exchange.source.file);
+  const url = redactUrl(request.url);
+  const requestHeaders = redactHeaders(request.headers);
+  const requestBody = redactBody(request.body, request.headers["content-type"]);
+  const responseHeaders = redactHeaders(response.headers);
+  const texts = [
+    file,
+    url,
+    requestBody,
+    response.body,
+    ...Object.values(requestHeaders),
+    ...Object.values(responseHeaders),
+  ];
+  // This request's own values (its signature, its key id) are spelled only where they may be echoed: a
+  // target seldom echoes them, and spelling them was most of a live exchange's redaction.
+  const own = requestCredentials(request).filter((value) => mayBeEchoed(value, texts));
+  const needles =
+    own.length === 0 ? runNeedles(secrets) : mergeLongestFirst(runNeedles(secrets), needlesOf(own));
   const clean = (text: string) => scrubWith(text, needles);
   const cleanHeaders = (headers: HeaderMap) =>
-    Object.fromEntries(Object.entries(redactHeaders(headers)).map(([name, value]) => [name, clean(value)]));
+    Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, clean(value)]));
   return {
     ...exchange,
-    source: { ...exchange.source, file: clean(redactUrl(exchange.source.file)) },
+    source: { ...exchange.source, file: clean(file) },
     request: {
       method: request.method,
-      url: clean(redactUrl(request.url)),
-      headers: cleanHeaders(request.headers),
-      body: clean(redactBody(request.body, request.headers["content-type"])),
+      url: clean(url),
+      headers: cleanHeaders(requestHeaders),
+      body: clean(requestBody),
     },
-    response: { ...response, headers: cleanHeaders(response.headers), body: clean(response.body) },
+    response: { ...response, headers: cleanHeaders(responseHeaders), body: clean(response.body) },
   };
 }
 

@@ -115,25 +115,26 @@ describe("redactExchange: what a target echoes back", () => {
   });
 });
 
+// Each way a target may echo a value: as it is, in a URL (encodeURIComponent, RFC 3986), in a form
+// (URLSearchParams), in a JSON string, in XML text and attributes.
+const echoes: Record<string, (value: string) => string> = {
+  raw: (value) => value,
+  uriComponent: encodeURIComponent,
+  rfc3986: (value) =>
+    encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+  form: (value) => new URLSearchParams({ v: value }).toString().slice(2),
+  json: (value) => JSON.stringify(value).slice(1, -1),
+  xml: (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+  xmlAttribute: (value) =>
+    value
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;"),
+};
+
 describe("scrubText: every spelling of a secret", () => {
-  // Each way a target may echo a value: as it is, in a URL (encodeURIComponent, RFC 3986), in a form
-  // (URLSearchParams), in a JSON string, in XML text and attributes.
-  const echoes: Record<string, (value: string) => string> = {
-    raw: (value) => value,
-    uriComponent: encodeURIComponent,
-    rfc3986: (value) =>
-      encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-    form: (value) => new URLSearchParams({ v: value }).toString().slice(2),
-    json: (value) => JSON.stringify(value).slice(1, -1),
-    xml: (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
-    xmlAttribute: (value) =>
-      value
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/"/g, "&quot;")
-        .replace(/'/g, "&apos;"),
-  };
   const secrets = fc.oneof(
     fc.string({ minLength: MIN_SCRUBBED_LENGTH, maxLength: 40 }),
     fc.string({ unit: "grapheme", minLength: MIN_SCRUBBED_LENGTH, maxLength: 20 }),
@@ -147,6 +148,44 @@ describe("scrubText: every spelling of a secret", () => {
         expect(scrubText(`<${echoed}>`, [secret])).to.equal(`<${REDACTED}>`);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("redactExchange: the request's own values, in whatever spelling the target echoes them", () => {
+  // What authorizationParts can take apart: no space or comma in either, no "/" in the key id.
+  const keyIds = fc.stringMatching(/^[A-Za-z0-9+=~!*'()&<>"-]{8,30}$/);
+  const signatures = fc.stringMatching(/^[A-Za-z0-9+/=~!*'()&<>"-]{8,30}$/);
+
+  it("scrubs its Authorization value, signature and key id from the response, and changes nothing it does not echo", () => {
+    fc.assert(
+      fc.property(
+        keyIds,
+        signatures,
+        fc.constantFrom("whole", "signature", "keyId"),
+        fc.constantFrom(...Object.keys(echoes)),
+        fc.boolean(),
+        (keyId, signature, which, way, inHeader) => {
+          const authorization = `TC3-HMAC-SHA256 Credential=${keyId}/2026-11-30/cvm/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`;
+          const value = { whole: authorization, signature, keyId }[which];
+          const echoed = (echoes[way] as (v: string) => string)(value);
+          const quiet = '{"Response":{"RequestId":"6b1c0f1e-4a7e-4a7e-9d1c-0f1e4a7e9d1c"}}';
+          const exchange = (body: string, header: string): RawExchange => ({
+            source: { file: "http://127.0.0.1:1/", index: 0 },
+            request: { method: "POST", url: "http://127.0.0.1:1/", headers: { authorization }, body: "{}" },
+            response: { status: 200, headers: { "x-echo": header }, body, bodySize: body.length },
+          });
+          const echoing = redactExchange(
+            inHeader ? exchange(quiet, `<${echoed}>`) : exchange(`<${echoed}>`, "none"),
+            [],
+          );
+          const shown = inHeader ? echoing.response.headers["x-echo"] : echoing.response.body;
+          expect(shown, `${which} as ${way}`).not.to.include(echoed);
+          const silent = redactExchange(exchange(quiet, "none"), []);
+          expect(silent.response).to.deep.equal(exchange(quiet, "none").response);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
