@@ -67,6 +67,37 @@ function isScalarChar(c: number): boolean {
   );
 }
 
+/**
+ * The index of the quote that closes a string whose contents go on from `from` (where no escape is pending),
+ * or -1 when the chunk ends first.
+ */
+function closingQuote(s: string, from: number): number {
+  let clean = from;
+  for (;;) {
+    const quote = s.indexOf('"', clean);
+    if (quote === -1 || backslashesBefore(s, clean, quote) % 2 === 0) return quote;
+    clean = quote + 1;
+  }
+}
+
+/** The length of the run of backslashes that ends just before `end` and starts at `from` or later. */
+function backslashesBefore(s: string, from: number, end: number): number {
+  let j = end;
+  while (j > from && s.charCodeAt(j - 1) === BACKSLASH) j--;
+  return end - j;
+}
+
+/**
+ * The index just after the number or literal that starts at `start`, or -1 when it is malformed, too long or
+ * cut by the end of the chunk (the general path then reads it, and reports it if it is wrong).
+ */
+function scalarEnd(s: string, start: number): number {
+  let end = start;
+  while (end < s.length && isScalarChar(s.charCodeAt(end))) end++;
+  if (end === s.length || end - start > MAX_SCALAR_LENGTH) return -1;
+  return JSON_SCALAR.test(s.slice(start, end)) ? end : -1;
+}
+
 function describeChar(c: number): string {
   return c === QUOTE ? "'\"'" : `'${String.fromCharCode(c)}'`;
 }
@@ -95,8 +126,8 @@ export class HarEntryScanner {
   private events: HarScanEvent[] = [];
 
   private stringIsKey = false;
-  /** Backslashes that ended the previous chunk inside a string (an odd count escapes the next quote). */
-  private trailingBackslashes = 0;
+  /** Whether the previous chunk ended inside a string with a backslash that escapes this chunk's first character. */
+  private escapePending = false;
   private scalarText = "";
   private scalarOffset = 0;
   /** The last property name read in the top-level object or in `log`, for the value that follows it. */
@@ -166,34 +197,140 @@ export class HarEntryScanner {
   }
 
   private scanChunk(s: string): void {
-    let i = 0;
-    if (this.atStart && s.length > 0) {
-      this.atStart = false;
-      if (s.charCodeAt(0) === BOM) i = 1;
-    }
+    let i = this.skipByteOrderMark(s);
     while (i < s.length) {
       if (this.mode === Mode.String) {
         i = this.skipString(s, i);
-        continue;
-      }
-      if (this.mode === Mode.Scalar) {
+      } else if (this.mode === Mode.Scalar) {
         i = this.continueScalar(s, i);
-        continue;
+      } else {
+        if (this.containers.length > ENTRY_DEPTH) i = this.skimNested(s, i);
+        i = this.skipWhitespace(s, i);
+        if (i < s.length) i = this.structural(s, i, s.charCodeAt(i));
       }
+    }
+    this.keepChunkTail(s);
+  }
+
+  /** Keeps the end of the chunk for the captures still under way. */
+  private keepChunkTail(s: string): void {
+    if (this.keyCapture.active) this.keyCapture.endOfChunk(s);
+    if (this.entryCapture.active) this.entryCapture.endOfChunk(s);
+  }
+
+  /** The index to start the first chunk from: past a byte order mark, if the file starts with one. */
+  private skipByteOrderMark(s: string): number {
+    if (!this.atStart || s.length === 0) return 0;
+    this.atStart = false;
+    return s.charCodeAt(0) === BOM ? 1 : 0;
+  }
+
+  /** Skips whitespace from `i`, counting lines; returns the index of the next other character, or the chunk's length. */
+  private skipWhitespace(s: string, i: number): number {
+    let j = i;
+    for (; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c === LF) {
+        this.line++;
+        this.lineStart = this.consumed + j + 1;
+      } else if (c !== SPACE && c !== TAB && c !== CR) {
+        break;
+      }
+    }
+    return j;
+  }
+
+  /**
+   * The fast path for most of a HAR file: the values nested inside an entry (deeper than ENTRY_DEPTH), where
+   * nothing of the HAR structure is tracked, only the grammar. It reads whole tokens while they are well
+   * formed and complete in this chunk, with its state in local variables, and stops at the first token it
+   * leaves to `structural` (the general path): one a chunk cuts, the close of the entry itself, or anything
+   * malformed, so that every error is still found and worded by one path. Returns where it stopped.
+   */
+  private skimNested(s: string, start: number): number {
+    const containers = this.containers;
+    let mode = this.mode;
+    let line = this.line;
+    let lineStart = this.lineStart;
+    let i = start;
+    skim: while (i < s.length) {
       const c = s.charCodeAt(i);
       if (c === SPACE || c === TAB || c === CR) {
         i++;
-      } else if (c === LF) {
+        continue;
+      }
+      if (c === LF) {
         i++;
-        this.line++;
-        this.lineStart = this.consumed + i;
-      } else {
-        i = this.structural(s, i, c);
+        line++;
+        lineStart = this.consumed + i;
+        continue;
+      }
+      switch (mode) {
+        case Mode.Value:
+        case Mode.ValueOrClose: {
+          let end = -1;
+          if (c === QUOTE) {
+            end = closingQuote(s, i + 1) + 1;
+          } else if (isScalarChar(c)) {
+            end = scalarEnd(s, i);
+          } else if (c === LEFT_BRACE || c === LEFT_BRACKET) {
+            containers.push(c === LEFT_BRACE ? "object" : "array");
+            mode = c === LEFT_BRACE ? Mode.KeyOrClose : Mode.ValueOrClose;
+            i++;
+            continue;
+          } else if (
+            c === RIGHT_BRACKET &&
+            mode === Mode.ValueOrClose &&
+            containers.length > ENTRY_DEPTH + 1
+          ) {
+            end = i + 1;
+            containers.pop();
+          }
+          if (end <= 0) break skim;
+          i = end;
+          mode = Mode.AfterValue;
+          continue;
+        }
+        case Mode.Key:
+        case Mode.KeyOrClose:
+          if (c === QUOTE) {
+            const quote = closingQuote(s, i + 1);
+            if (quote === -1) break skim;
+            i = quote + 1;
+            mode = Mode.Colon;
+          } else if (c === RIGHT_BRACE && mode === Mode.KeyOrClose && containers.length > ENTRY_DEPTH + 1) {
+            containers.pop();
+            i++;
+            mode = Mode.AfterValue;
+          } else {
+            break skim;
+          }
+          continue;
+        case Mode.Colon:
+          if (c !== COLON) break skim;
+          i++;
+          mode = Mode.Value;
+          continue;
+        case Mode.AfterValue: {
+          const inObject = containers[containers.length - 1] === "object";
+          if (c === COMMA) {
+            mode = inObject ? Mode.Key : Mode.Value;
+          } else if (c === (inObject ? RIGHT_BRACE : RIGHT_BRACKET) && containers.length > ENTRY_DEPTH + 1) {
+            containers.pop();
+          } else {
+            break skim;
+          }
+          i++;
+          continue;
+        }
+        default:
+          break skim;
       }
     }
-    if (this.mode === Mode.String && this.stringIsKey && this.keyCapture.active)
-      this.keyCapture.endOfChunk(s);
-    if (this.entryCapture.active) this.entryCapture.endOfChunk(s);
+    this.mode = mode;
+    this.line = line;
+    this.lineStart = lineStart;
+    return i;
   }
 
   /** Handles a character outside strings and scalars; returns the index to go on from. */
@@ -317,36 +454,22 @@ export class HarEntryScanner {
 
   private beginString(isKey: boolean): void {
     this.stringIsKey = isKey;
-    this.trailingBackslashes = 0;
+    this.escapePending = false;
     this.mode = Mode.String;
   }
 
   /** Skips string contents from `i`; returns the index after the closing quote, or the chunk's length. */
   private skipString(s: string, i: number): number {
-    let from = i;
-    for (;;) {
-      const quote = s.indexOf('"', from);
-      if (quote === -1) {
-        this.trailingBackslashes = this.countBackslashesBefore(s, s.length);
-        return s.length;
-      }
-      if (this.countBackslashesBefore(s, quote) % 2 === 0) {
-        this.trailingBackslashes = 0;
-        this.endString(s, quote);
-        return quote + 1;
-      }
-      from = quote + 1;
+    // A backslash that ended the previous chunk escapes this chunk's first character.
+    const from = this.escapePending ? i + 1 : i;
+    const quote = closingQuote(s, from);
+    if (quote === -1) {
+      this.escapePending = backslashesBefore(s, from, s.length) % 2 === 1;
+      return s.length;
     }
-  }
-
-  /** The run of backslashes just before `end`, continuing into the previous chunk if it reaches the start. */
-  private countBackslashesBefore(s: string, end: number): number {
-    let j = end - 1;
-    while (j >= 0 && s.charCodeAt(j) === BACKSLASH) j--;
-    const run = end - 1 - j;
-    // The opening quote stops the run within the chunk where the string starts, so reaching index 0
-    // means the string began in an earlier chunk.
-    return j < 0 ? run + this.trailingBackslashes : run;
+    this.escapePending = false;
+    this.endString(s, quote);
+    return quote + 1;
   }
 
   private endString(s: string, quote: number): void {
