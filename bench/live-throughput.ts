@@ -82,6 +82,8 @@ async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess
     }
     throw new Error("the sandbox closed its output without a URL");
   })();
+  // Never left behind, whatever ends this script (the finally below, an error, an exit).
+  process.once("exit", () => child.kill());
   const url = await Promise.race([listening, exited]);
   return { url, child };
 }
