@@ -1,14 +1,6 @@
 import { expect } from "chai";
 import { HarEntryScanner, type HarScanEvent } from "../../src/sources/har-entry-scanner.js";
-
-const UNLIMITED = Number.MAX_SAFE_INTEGER;
-
-/** Feeds `chunks` to a fresh scanner and returns every event, finish() included. */
-function scan(chunks: string[], maxEntryLength = UNLIMITED): HarScanEvent[] {
-  const scanner = new HarEntryScanner(maxEntryLength);
-  const events = chunks.flatMap((chunk) => scanner.scan(chunk));
-  return [...events, ...scanner.finish()];
-}
+import { random, scan, splitRandomly, UNLIMITED } from "./har-scan-support.js";
 
 function entriesOf(events: HarScanEvent[]): unknown[] {
   return events.map((event) => {
@@ -21,17 +13,6 @@ function errorOf(events: HarScanEvent[]): Extract<HarScanEvent, { type: "error" 
   const last = events.at(-1);
   if (last?.type !== "error") throw new Error(`expected an error event last, got ${JSON.stringify(events)}`);
   return last;
-}
-
-/** Small deterministic PRNG (mulberry32), so that a failing case can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TRICKY_PIECES = [
@@ -83,16 +64,6 @@ function randomValue(next: () => number, depth: number): unknown {
         ]),
       );
   }
-}
-
-function splitRandomly(text: string, next: () => number, maxChunk: number): string[] {
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * maxChunk);
-    chunks.push(text.slice(i, i + size));
-    i += size;
-  }
-  return chunks;
 }
 
 describe("HarEntryScanner", () => {

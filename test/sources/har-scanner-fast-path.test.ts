@@ -1,31 +1,9 @@
 import { expect } from "chai";
-import { HarEntryScanner, type HarScanEvent } from "../../src/sources/har-entry-scanner.js";
+import { random, scan, splitRandomly, UNLIMITED } from "./har-scan-support.js";
 
 // The scanner reads the values nested inside an entry on a fast path and leaves every token it is not sure of
 // (cut by a chunk's end, malformed, the entry's own end) to its general path. These tests hold the two to the
 // same results: a text given whole goes mostly through the fast path, one character at a time mostly not.
-
-const UNLIMITED = Number.MAX_SAFE_INTEGER;
-
-function scan(
-  chunks: string[],
-  maxEntryLength = UNLIMITED,
-  keep?: (index: number) => boolean,
-): HarScanEvent[] {
-  const scanner = new HarEntryScanner(maxEntryLength, keep);
-  return [...chunks.flatMap((chunk) => scanner.scan(chunk)), ...scanner.finish()];
-}
-
-/** Small deterministic PRNG (mulberry32), so that a failing case can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
@@ -91,16 +69,6 @@ function damaged(text: string, next: () => number): string {
     out = out.slice(0, at) + (kind === 0 ? "" : piece) + out.slice(at + skip);
   }
   return next() < 0.1 ? out.slice(0, Math.floor(next() * out.length)) : out;
-}
-
-function randomSplit(text: string, next: () => number, maxChunk: number): string[] {
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * maxChunk);
-    chunks.push(text.slice(i, i + size));
-    i += size;
-  }
-  return chunks;
 }
 
 describe("HarEntryScanner's fast path inside entries", () => {
@@ -210,7 +178,7 @@ describe("HarEntryScanner's fast path inside entries", () => {
       const whole = scan([text], maxEntryLength, keep);
       const message = `seed ${seed}: ${JSON.stringify(text)}`;
       expect(scan([...text], maxEntryLength, keep), message).to.deep.equal(whole);
-      expect(scan(randomSplit(text, next, 9), maxEntryLength, keep), message).to.deep.equal(whole);
+      expect(scan(splitRandomly(text, next, 9), maxEntryLength, keep), message).to.deep.equal(whole);
     }
   });
 });

@@ -1,0 +1,36 @@
+// What the HAR scanner's tests share: feeding chunks to a scanner, a seeded PRNG and random splits.
+import { HarEntryScanner, type HarScanEvent } from "../../src/sources/har-entry-scanner.js";
+
+export const UNLIMITED = Number.MAX_SAFE_INTEGER;
+
+/** Feeds `chunks` to a fresh scanner and returns every event, finish() included. */
+export function scan(
+  chunks: string[],
+  maxEntryLength = UNLIMITED,
+  keep?: (index: number) => boolean,
+): HarScanEvent[] {
+  const scanner = new HarEntryScanner(maxEntryLength, keep);
+  return [...chunks.flatMap((chunk) => scanner.scan(chunk)), ...scanner.finish()];
+}
+
+/** Small deterministic PRNG (mulberry32), so that a failing case can be reproduced. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `text` cut into chunks of 1 to `maxChunk` characters. */
+export function splitRandomly(text: string, next: () => number, maxChunk: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const size = 1 + Math.floor(next() * maxChunk);
+    chunks.push(text.slice(i, i + size));
+    i += size;
+  }
+  return chunks;
+}
