@@ -159,7 +159,7 @@ export class SchemaRegistry {
     outcome: Exclude<Outcome, "unknown">,
     format: BodyFormat,
   ): CompiledSchema | undefined {
-    return this.remembered(`envelope ${dialect} ${product} ${outcome} ${format}`, () => {
+    return this.remembered(`envelope|${dialect}|${outcome}|${format}|${product}`, () => {
       const name = `envelope-${outcome}${format === "xml" ? ".xml" : ""}.schema.json`;
       return this.file(`${dialect}/${product}/${name}`) ?? this.file(`${dialect}/${name}`);
     });
@@ -177,9 +177,9 @@ export class SchemaRegistry {
     variant: SchemaVariant,
     version?: string,
   ): CompiledSchema | undefined {
-    return this.remembered(`action ${dialect} ${product} ${action} ${variant} ${version ?? ""}`, () =>
-      this.findAction(dialect, product, action, variant, version),
-    );
+    // Product and action come from the traffic: their lengths keep two questions from reading the same.
+    const question = `action|${dialect}|${variant}|${product.length}:${product}|${action.length}:${action}|${version ?? ""}`;
+    return this.remembered(question, () => this.findAction(dialect, product, action, variant, version));
   }
 
   private remembered(question: string, find: () => CompiledSchema | undefined): CompiledSchema | undefined {

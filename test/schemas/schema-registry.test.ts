@@ -123,4 +123,11 @@ describe("SchemaRegistry: action schemas of the configuration (actionSchemas)", 
     expect(zones?.id).to.match(/DescribeZones/);
     expect(registry.action("tencent", "cvm", "DescribeZones", "json")).to.equal(zones);
   });
+
+  it("never takes one question for another, whatever spaces the traffic's names hold", async () => {
+    const registry = await SchemaRegistry.load();
+    // Joined with spaces, these two questions would read the same.
+    expect(registry.action("tencent", "cvm", "DescribeZones", "json", "xml y")?.id).to.match(/DescribeZones/);
+    expect(registry.action("tencent", "cvm", "DescribeZones json", "xml", "y")).to.equal(undefined);
+  });
 });
