@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { HarEntryScanner, type HarScanEvent } from "../../src/sources/har-entry-scanner.js";
-import { random, scan, splitRandomly, UNLIMITED } from "./har-scan-support.js";
+import { random, randomValue, scan, splitRandomly, UNLIMITED } from "./har-scan-support.js";
 
 function entriesOf(events: HarScanEvent[]): unknown[] {
   return events.map((event) => {
@@ -43,38 +43,18 @@ function randomString(next: () => number): string {
   return s;
 }
 
-function randomValue(next: () => number, depth: number): unknown {
-  const pick = Math.floor(next() * (depth > 3 ? 4 : 6));
-  switch (pick) {
-    case 0:
-      return randomString(next);
-    case 1:
-      return [0, -1.5, 2e10, 1.25e-3, 123456789][Math.floor(next() * 5)];
-    case 2:
-      return [true, false, null][Math.floor(next() * 3)];
-    case 3:
-      return randomString(next);
-    case 4:
-      return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
-    default:
-      return Object.fromEntries(
-        Array.from({ length: Math.floor(next() * 4) }, () => [
-          randomString(next),
-          randomValue(next, depth + 1),
-        ]),
-      );
-  }
-}
+/** A random JSON value of this file's strings. */
+const valueAt = (next: () => number, depth: number) => randomValue(next, randomString, 3, depth);
 
 describe("HarEntryScanner", () => {
   it("hands over the same entries as JSON.parse of the whole file, however the text is split", () => {
     for (let seed = 1; seed <= 300; seed++) {
       const next = random(seed);
-      const entries = Array.from({ length: Math.floor(next() * 5) }, () => randomValue(next, 1));
+      const entries = Array.from({ length: Math.floor(next() * 5) }, () => valueAt(next, 1));
       const har = {
-        [randomString(next)]: randomValue(next, 1),
-        log: { version: "1.2", before: randomValue(next, 2), entries, after: randomValue(next, 2) },
-        tail: randomValue(next, 1),
+        [randomString(next)]: valueAt(next, 1),
+        log: { version: "1.2", before: valueAt(next, 2), entries, after: valueAt(next, 2) },
+        tail: valueAt(next, 1),
       };
       const text = JSON.stringify(har, null, [undefined, 2, "\t"][seed % 3]);
       const events = scan(splitRandomly(text, next, 1 + (seed % 17)));

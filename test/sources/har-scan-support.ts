@@ -34,3 +34,32 @@ export function splitRandomly(text: string, next: () => number, maxChunk: number
   }
   return chunks;
 }
+
+const SCALARS = [0, -1.5, 2e10, 1.25e-3, 123456789, 1e-7, true, false, null];
+
+/** A random JSON value with strings from `randomString`; below `deepAt` levels it holds no containers. */
+export function randomValue(
+  next: () => number,
+  randomString: (next: () => number) => string,
+  deepAt: number,
+  depth = 0,
+): unknown {
+  switch (Math.floor(next() * (depth > deepAt ? 3 : 5))) {
+    case 0:
+    case 2:
+      return randomString(next);
+    case 1:
+      return SCALARS[Math.floor(next() * SCALARS.length)];
+    case 3:
+      return Array.from({ length: Math.floor(next() * 4) }, () =>
+        randomValue(next, randomString, deepAt, depth + 1),
+      );
+    default:
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(next() * 4) }, () => [
+          randomString(next),
+          randomValue(next, randomString, deepAt, depth + 1),
+        ]),
+      );
+  }
+}

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { random, scan, splitRandomly, UNLIMITED } from "./har-scan-support.js";
+import { random, randomValue, scan, splitRandomly, UNLIMITED } from "./har-scan-support.js";
 
 // The scanner reads the values nested inside an entry on a fast path and leaves every token it is not sure of
 // (cut by a chunk's end, malformed, the entry's own end) to its general path. These tests hold the two to the
@@ -15,26 +15,8 @@ function randomString(next: () => number): string {
   return Array.from({ length: Math.floor(next() * 6) }, () => pick(next, STRING_PIECES)).join("");
 }
 
-/** A random JSON value, nested deep enough to reach well past the entries' depth. */
-function randomValue(next: () => number, depth: number): unknown {
-  switch (Math.floor(next() * (depth > 6 ? 3 : 5))) {
-    case 0:
-      return randomString(next);
-    case 1:
-      return pick(next, [0, -1.5, 2e10, 1.25e-3, 123456789, 1e-7, true, false, null]);
-    case 2:
-      return randomString(next);
-    case 3:
-      return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
-    default:
-      return Object.fromEntries(
-        Array.from({ length: Math.floor(next() * 4) }, () => [
-          randomString(next),
-          randomValue(next, depth + 1),
-        ]),
-      );
-  }
-}
+/** A random JSON value of this file's strings. */
+const valueAt = (next: () => number, depth: number) => randomValue(next, randomString, 6, depth);
 
 const EDITS = [
   '"',
@@ -164,11 +146,11 @@ describe("HarEntryScanner's fast path inside entries", () => {
     for (let seed = 1; seed <= 600; seed++) {
       const next = random(seed);
       const har = {
-        [randomString(next)]: randomValue(next, 1),
+        [randomString(next)]: valueAt(next, 1),
         log: {
           version: "1.2",
-          pages: randomValue(next, 2),
-          entries: Array.from({ length: Math.floor(next() * 5) }, () => randomValue(next, 3)),
+          pages: valueAt(next, 2),
+          entries: Array.from({ length: Math.floor(next() * 5) }, () => valueAt(next, 3)),
         },
       };
       const pretty = JSON.stringify(har, null, pick(next, [undefined, 2, "\t"]));
