@@ -11,6 +11,7 @@ import { readInputEntries, readInputs } from "../sources/read-inputs.js";
 import type { ReaderOptions } from "../sources/reader-options.js";
 import type { ConformanceReport } from "../types/generated/report.js";
 import type { Engine } from "./engine.js";
+import { type JudgeAlone, judgeEntries } from "./judge-entries.js";
 import { JudgePool, type JudgeWorkerData, type WorkerResult } from "./judge-pool.js";
 import { ReportBuilder } from "./report-builder.js";
 import type { Selection } from "./selection.js";
@@ -34,6 +35,11 @@ export interface CheckOptions {
         config: JudgeWorkerData["config"];
         /** Entries per batch (default BATCH_ENTRIES); the tests make it tiny to spread groups over batches. */
         batchEntries?: number;
+        /**
+         * Batches a worker may hold before this thread judges the next itself (default
+         * BATCHES_IN_FLIGHT_PER_WORKER); the tests make it 1 so that both kinds of batch alternate.
+         */
+        batchesPerWorker?: number;
       }
     | undefined;
   /** Called every `progressEvery` exchanges and at the end of each file. */
@@ -131,10 +137,10 @@ export const AUTO_WORKERS_MIN_BYTES = 8 * 1024 * 1024;
 /**
  * How many workers judge: `count` as given; for "auto", one per core beyond the reading thread's own, when
  * there are three cores or more and the regular files add up to AUTO_WORKERS_MIN_BYTES (a FIFO's size is
- * unknown: it counts for nothing), else none. Measured on the 2-core CI machine (100,000 exchanges, 136 MB):
- * 5.0 s in one thread at 155 MiB, 4.5 s with two workers at 310 MiB, 5.0 s with one. Each of two workers
- * parses and judges at about 60% of one thread's speed there (a plain arithmetic loop runs at full speed on
- * both cores), so two workers buy a tenth of the time for twice the memory.
+ * unknown: it counts for nothing), else none. Measured on the 2-core CI machine (100,000 exchanges, 136 MB,
+ * medians of 4 alternating runs): 6.8 s in one thread at 150 MiB, 5.8 s with one worker at 255 MiB, 6.4 s
+ * with two at 330 MiB; one worker took 285 MiB at 1,000,000 exchanges. So none on two cores, where a
+ * million exchanges must stay under 256 MiB; `--workers 1` is for those who can spare the memory.
  */
 async function workersFor(count: number | "auto", files: readonly InputFile[]): Promise<number> {
   if (count !== "auto") return count;
@@ -171,8 +177,11 @@ const BATCHES_IN_FLIGHT_PER_WORKER = 4;
 /**
  * One file read here and judged in the pool's workers: entries go out in batches, and their results are
  * taken back strictly in the order they were sent, so that the report builder sees exactly the sequence a
- * single thread would give it (an exchange that belongs to a group is judged here, in its place). A file
- * that breaks off still has every entry before the break judged before the error is recorded.
+ * single thread would give it (an exchange that belongs to a group is judged here, in its place). A batch
+ * that finds every worker with its batches in flight already is judged here, at once, as a
+ * worker would, and its results wait their turn: this thread would otherwise only wait, and on two cores
+ * one worker and this thread share the judging. A file that breaks off still has every entry before the
+ * break judged before the error is recorded.
  */
 async function judgeInWorkers(
   pool: JudgePool,
@@ -183,7 +192,14 @@ async function judgeInWorkers(
   counted: () => void,
 ): Promise<void> {
   const inFlight: Promise<WorkerResult[]>[] = [];
-  const limit = BATCHES_IN_FLIGHT_PER_WORKER * pool.size;
+  // The batches this thread judged count too: they hold their results until the older batches are in.
+  const perWorker = options.workers?.batchesPerWorker ?? BATCHES_IN_FLIGHT_PER_WORKER;
+  const limit = perWorker * (pool.size + 1);
+  const judgeAlone: JudgeAlone = (exchange, select) => builder.judgeAlone(exchange, select);
+  const dispatch = (items: EntryItem[]) =>
+    pool.leastLoad() < perWorker
+      ? submitted(pool, items)
+      : Promise.resolve(judgeEntries(items, judgeAlone, readerOptions.maxBodyBytes, options.select));
   let batch: EntryItem[] = [];
   const takeOldest = async () => {
     const results = await (inFlight.shift() as Promise<WorkerResult[]>);
@@ -200,7 +216,7 @@ async function judgeInWorkers(
       if (options.signal?.aborted) break;
       batch.push(item);
       if (batch.length < (options.workers?.batchEntries ?? BATCH_ENTRIES)) continue;
-      inFlight.push(submitted(pool, batch));
+      inFlight.push(dispatch(batch));
       batch = [];
       if (inFlight.length >= limit) await takeOldest();
     }
@@ -208,7 +224,7 @@ async function judgeInWorkers(
     stopped = error;
   }
   // What was read before an error or an interruption is judged all the same, as in one thread.
-  if (batch.length > 0) inFlight.push(submitted(pool, batch));
+  if (batch.length > 0) inFlight.push(dispatch(batch));
   while (inFlight.length > 0) await takeOldest();
   if (stopped !== undefined) throw stopped;
 }

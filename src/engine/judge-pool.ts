@@ -92,6 +92,11 @@ export class JudgePool {
     return this.workers.length;
   }
 
+  /** Batches sent to the least busy worker and not yet answered. */
+  leastLoad(): number {
+    return Math.min(...this.load.values());
+  }
+
   /** Sends a batch to the least busy worker; its results, in the batch's order. */
   submit(items: EntryItem[]): Promise<WorkerResult[]> {
     if (this.failure !== undefined) return Promise.reject(this.failure);

@@ -2,10 +2,10 @@
 // that need no other exchange, with an engine of its own made from the same configuration. What it sends
 // back, batch by batch, is what the reading thread hands to its ReportBuilder in input order.
 import { parentPort, workerData } from "node:worker_threads";
-import { parseEntry } from "../sources/entry-item.js";
 import { createEngine } from "./engine.js";
 import { ExchangeJudge } from "./exchange-judge.js";
-import type { JudgeBatch, JudgedBatch, JudgeWorkerData, WorkerResult } from "./judge-pool.js";
+import { judgeEntries } from "./judge-entries.js";
+import type { JudgeBatch, JudgedBatch, JudgeWorkerData } from "./judge-pool.js";
 
 const { config, maxBodyBytes, select } = workerData as JudgeWorkerData;
 const engine = await createEngine(config);
@@ -14,11 +14,6 @@ const judge = new ExchangeJudge(engine, () => {
 });
 
 parentPort?.on("message", ({ seq, items }: JudgeBatch) => {
-  const results = items.map((item): WorkerResult => {
-    if (item.kind === "unreadable") return item;
-    const parsed = parseEntry(item, maxBodyBytes);
-    if (parsed.kind === "unreadable") return parsed;
-    return judge.judgeAlone(parsed.exchange, select) ?? { kind: "grouped", exchange: parsed.exchange };
-  });
+  const results = judgeEntries(items, (exchange) => judge.judgeAlone(exchange, select), maxBodyBytes, select);
   parentPort?.postMessage({ seq, results } satisfies JudgedBatch);
 });

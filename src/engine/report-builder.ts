@@ -71,6 +71,14 @@ export class ReportBuilder {
     this.judgement.judge(exchange, select);
   }
 
+  /**
+   * The verdict of an exchange that needs no other, for `add` to take later in its place; undefined for a
+   * group member, which must go through `judge` in input order (ExchangeJudge.judgeAlone).
+   */
+  judgeAlone(exchange: RawExchange, select?: Selection): ExchangeVerdict | undefined {
+    return this.judgement.judgeAlone(exchange, select);
+  }
+
   /** Adds a final verdict (what `judge` does once the exchange's groups are judged). */
   add(verdict: ExchangeVerdict): void {
     if (verdict.kind === "skipped") {

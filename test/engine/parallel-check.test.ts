@@ -55,12 +55,12 @@ describe("check with worker threads: the report of one thread, apart from timing
   const tempDir = useTempDir();
   let inputs: string[];
 
-  const check = async (workers: number, shard?: Shard, batchEntries?: number) =>
+  const check = async (workers: number, shard?: Shard, batchEntries?: number, batchesPerWorker?: number) =>
     checkRecordings(
       inputs,
       await sharedEngine(),
       { maxBodyBytes: 1 << 20 },
-      { runId: "run-w", shard, workers: { count: workers, config: CONFIG, batchEntries } },
+      { runId: "run-w", shard, workers: { count: workers, config: CONFIG, batchEntries, batchesPerWorker } },
     );
 
   before(async () => {
@@ -137,6 +137,17 @@ describe("check with worker threads: the report of one thread, apart from timing
     }
     // Batches of 3: a probe's attempts fall into several batches, which must still be taken in order.
     expect(withoutTimings(await check(3, undefined, 3)), "batches of 3").to.deep.equal(withoutTimings(one));
+  });
+
+  it("batches the reading thread judges itself, while the worker's are out, take their turn like the others", async () => {
+    const one = await check(0);
+    // One batch in flight per worker: the next batch is judged here, and the two kinds alternate, a
+    // probe's attempts falling into both.
+    for (const batchEntries of [1, 2, 3, 4])
+      expect(
+        withoutTimings(await check(1, undefined, batchEntries, 1)),
+        `batches of ${batchEntries}`,
+      ).to.deep.equal(withoutTimings(one));
   });
 
   it("a shard judged by workers is the shard judged by one thread", async () => {
