@@ -178,10 +178,10 @@ const BATCHES_IN_FLIGHT_PER_WORKER = 4;
  * One file read here and judged in the pool's workers: entries go out in batches, and their results are
  * taken back strictly in the order they were sent, so that the report builder sees exactly the sequence a
  * single thread would give it (an exchange that belongs to a group is judged here, in its place). A batch
- * that finds every worker with its batches in flight already is judged here, at once, as a
- * worker would, and its results wait their turn: this thread would otherwise only wait, and on two cores
- * one worker and this thread share the judging. A file that breaks off still has every entry before the
- * break judged before the error is recorded.
+ * that finds every worker with its batches in flight is judged here at once, as a worker would, and its
+ * results wait their turn: this thread would otherwise only wait, and on two cores one worker and this
+ * thread share the judging. A file that breaks off still has every entry before the break judged before
+ * the error is recorded.
  */
 async function judgeInWorkers(
   pool: JudgePool,
