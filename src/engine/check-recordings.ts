@@ -139,7 +139,7 @@ export const AUTO_WORKERS_MIN_BYTES = 8 * 1024 * 1024;
  * there are three cores or more and the regular files add up to AUTO_WORKERS_MIN_BYTES (a FIFO's size is
  * unknown: it counts for nothing), else none. Measured on the 2-core CI machine (100,000 exchanges, 136 MB,
  * medians of 4 alternating runs): 6.8 s in one thread at 150 MiB, 5.8 s with one worker at 255 MiB, 6.4 s
- * with two at 330 MiB; one worker took 285 MiB at 1,000,000 exchanges. So none on two cores, where a
+ * with two at 330 MiB; one worker took 284 MiB at 1,000,000 exchanges. So none on two cores, where a
  * million exchanges must stay under 256 MiB; `--workers 1` is for those who can spare the memory.
  */
 async function workersFor(count: number | "auto", files: readonly InputFile[]): Promise<number> {
