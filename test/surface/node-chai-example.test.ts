@@ -3,7 +3,6 @@
 // would make it), chai and mocha from this project's node_modules, and `conformance` on node_modules/.bin
 // for its `npx conformance sandbox`. Its mocha runs as a child process; first as it is (it starts the
 // sandbox itself), then against a sandbox that breaks one rule, which its conform() must catch.
-import { spawn } from "node:child_process";
 import { chmod, cp, mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
@@ -11,6 +10,7 @@ import { SANDBOX_CREDENTIALS } from "../../src/providers/credentials.js";
 import { DEFECTS } from "../../src/sandbox/defects.js";
 import { startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { builtBin, projectRoot, staleBuildFiles } from "../support/run-cli.js";
+import { runCommand } from "../support/run-command.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const EXAMPLE = path.join(projectRoot, "examples", "node-chai");
@@ -39,39 +39,22 @@ function log(line: string): void {
  * The example's `npx mocha` in `dir`, with `env` over this process's environment cleared of the example's
  * variables and of what npm sets for this project's scripts (its npx must resolve from the example's folder).
  */
-function runExampleMocha(dir: string, env: Record<string, string>): Promise<Ran> {
+async function runExampleMocha(dir: string, env: Record<string, string>): Promise<Ran> {
   const inherited = { ...process.env };
   for (const name of Object.keys(inherited))
     if (name.startsWith("npm_") || name === "INIT_CWD" || name === "CONFORMANCE_TARGET")
       delete inherited[name];
   for (const name of ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"]) delete inherited[name];
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, "node_modules", "mocha", "bin", "mocha.js")], {
+  const ran = await runCommand(
+    process.execPath,
+    [path.join(dir, "node_modules", "mocha", "bin", "mocha.js")],
+    {
       cwd: dir,
       env: { ...inherited, ...env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`the example's mocha did not exit within ${RUN_TIMEOUT_MS / 1000} s:\n${output}`));
-    }, RUN_TIMEOUT_MS);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, ms: Date.now() - started });
-    });
-  });
+      timeoutMs: RUN_TIMEOUT_MS,
+    },
+  );
+  return { code: ran.code, output: `${ran.stdout}\n${ran.stderr}`, ms: ran.ms };
 }
 
 describe("examples/node-chai (the chai plugin in an SDK's own mocha tests)", () => {
